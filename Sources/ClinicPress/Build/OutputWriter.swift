@@ -1,0 +1,105 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a finished site so that the output folder is always either the old site or the new one:
+/// files go into a temporary folder beside it, which then takes the output folder's place.
+struct OutputWriter {
+    let siteDirectory: URL
+    let outputDirectory: URL
+
+    struct Failure: Error {
+        var message: String
+        var hint: String?
+    }
+
+    var parent: URL { outputDirectory.deletingLastPathComponent() }
+    var name: String { outputDirectory.lastPathComponent }
+
+    func replaceOutput(with files: [OutputFile]) throws {
+        try checkOutputLocation()
+        let fileManager = FileManager.default
+        do {
+            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw Failure(message: "the folder \(parent.path) cannot be created: \(error.localizedDescription)",
+                          hint: "choose an --output folder you can write to")
+        }
+        let lock = try acquireLock()
+        defer { close(lock) }
+
+        removeLeftovers()
+        let staging = parent.appendingPathComponent(".\(name).tmp-\(getpid())")
+        do {
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+            for file in files {
+                let url = staging.appendingPathComponent(file.path)
+                try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try file.contents.write(to: url)
+            }
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw Failure(message: "the new site could not be written next to \(outputDirectory.path): \(error.localizedDescription)",
+                          hint: "check that the disk is not full and that you can write to \(parent.path)")
+        }
+
+        if fileManager.fileExists(atPath: outputDirectory.path) {
+            let old = parent.appendingPathComponent(".\(name).old-\(getpid())")
+            guard rename(outputDirectory.path, old.path) == 0 else {
+                try? fileManager.removeItem(at: staging)
+                throw Failure(message: "the old output folder could not be moved aside: \(String(cString: strerror(errno)))",
+                              hint: "check the permissions of \(outputDirectory.path)")
+            }
+            guard rename(staging.path, outputDirectory.path) == 0 else {
+                _ = rename(old.path, outputDirectory.path)
+                throw Failure(message: "the new output folder could not be moved into place: \(String(cString: strerror(errno)))")
+            }
+            try? fileManager.removeItem(at: old)
+        } else if rename(staging.path, outputDirectory.path) != 0 {
+            try? fileManager.removeItem(at: staging)
+            throw Failure(message: "the output folder could not be created: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// The output folder must not be, or contain, the site's own files: it is replaced whole.
+    func checkOutputLocation() throws {
+        let output = outputDirectory.resolvingSymlinksInPath().path
+        let site = siteDirectory.resolvingSymlinksInPath().path
+        for protected in [site, site + "/Content", site + "/Templates"] {
+            if protected == output || protected.hasPrefix(output.hasSuffix("/") ? output : output + "/") {
+                throw Failure(message: "the output folder \(output) would replace \(protected)",
+                              hint: "choose an output folder of its own, such as --output \(site)/Output")
+            }
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw Failure(message: "the output path \(output) is a file, not a folder",
+                          hint: "remove the file or choose another --output folder")
+        }
+    }
+
+    /// One build at a time per output folder.
+    func acquireLock() throws -> Int32 {
+        let path = parent.appendingPathComponent(".\(name).lock").path
+        let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw Failure(message: "cannot create the lock file \(path): \(String(cString: strerror(errno)))",
+                          hint: "check that you can write to \(parent.path)")
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            throw Failure(message: "another build is writing to \(outputDirectory.path) right now",
+                          hint: "wait for it to finish, then build again")
+        }
+        return descriptor
+    }
+
+    /// Temporary folders of builds that were killed half way.
+    func removeLeftovers() {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
+        for entry in names where entry.hasPrefix(".\(name).tmp-") || entry.hasPrefix(".\(name).old-") {
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
+        }
+    }
+}

@@ -1,0 +1,34 @@
+/// Splits a Markdown file into its YAML front matter and its body.
+struct FrontMatter {
+    /// The YAML text between the `---` lines.
+    var yaml: String
+    /// Line of the file where the YAML starts (the line after the opening `---`).
+    var yamlFirstLine: Int
+    var body: MarkdownSource
+
+    /// Returns nil and reports why when the file has no well-formed front matter.
+    static func split(_ text: String, file: String, report: DiagnosticCollector) -> FrontMatter? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.hasSuffix("\r") ? $0.dropLast() : $0
+        }
+        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
+        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else {
+            report.add(.error(file, SourcePosition(line: 1, column: 1),
+                              "the file must start with front matter: a line '---', the keys, and another '---'",
+                              hint: "put '---' on the first line, then lines like 'title: ...', then '---' before the text"))
+            return nil
+        }
+        guard let close = lines.indices.dropFirst().first(where: {
+            let line = lines[$0].trimmingCharacters(in: .whitespaces)
+            return line == "---" || line == "..."
+        }) else {
+            report.add(.error(file, SourcePosition(line: 1, column: 1),
+                              "the front matter that starts on line 1 is never closed",
+                              hint: "add a line with only '---' after the last key"))
+            return nil
+        }
+        let yaml = lines[1..<close].joined(separator: "\n")
+        let body = lines[(close + 1)...].joined(separator: "\n")
+        return FrontMatter(yaml: yaml, yamlFirstLine: 2, body: MarkdownSource(text: body, firstLine: close + 2))
+    }
+}

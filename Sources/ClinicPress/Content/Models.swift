@@ -1,0 +1,180 @@
+/// The typed content model: what a clinic's files say, after parsing and before cross-checks.
+
+/// A reference to another piece of content by slug, remembered with where it was written.
+public struct SlugReference: Hashable, Sendable {
+    public var slug: String
+    public var key: String
+    public var position: SourcePosition
+}
+
+/// Markdown text with the line in its file where it starts, so diagnostics point at the file.
+public struct MarkdownSource: Sendable {
+    public var text: String
+    /// Line of the file where the Markdown text begins (1-based).
+    public var firstLine: Int
+}
+
+public struct Address: Sendable {
+    public var street: String?, city: String?, region: String?, postalCode: String?, country: String?
+    public var lines: [String] {
+        let cityLine = [city, [region, postalCode].compactMap { $0 }.joined(separator: " ")]
+            .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+        return [street, cityLine.isEmpty ? nil : cityLine, country].compactMap { $0 }.filter { !$0.isEmpty }
+    }
+}
+
+public struct OfficeHours: Sendable {
+    public var days: [Weekday]
+    public var opens: TimeOfDay
+    public var closes: TimeOfDay
+}
+
+public struct CrisisResource: Sendable {
+    public var name: String
+    public var phone: String?
+    public var text: String?
+    public var url: String?
+
+    /// Shown when `site.yml` lists no crisis resources.
+    public static let defaults = [
+        CrisisResource(name: "988 Suicide & Crisis Lifeline (call or text)", phone: "988", text: "988",
+                       url: "https://988lifeline.org/"),
+        CrisisResource(name: "In immediate danger, call", phone: "911", text: nil, url: nil),
+    ]
+}
+
+/// `Content/site.yml`
+public struct SiteSettings: Sendable {
+    public var name: String
+    public var url: String
+    public var language: String
+    public var timezone: String?
+    public var tagline: String?
+    public var description: String?
+    public var phone: String?
+    public var email: String?
+    public var address: Address?
+    public var hours: [OfficeHours]
+    public var crisis: [CrisisResource]
+    public var intakeSteps: [String]
+    public var paper: Paper
+}
+
+/// One weekly schedule of a program: `Morning track, Mon/Tue/Thu 09:30-12:30`.
+public struct Track: Sendable {
+    public var name: String
+    public var days: [Weekday]
+    public var start: TimeOfDay
+    public var end: TimeOfDay
+    public var location: String?
+    public var position: SourcePosition
+
+    /// Hours of treatment a week: the days times the length of each day.
+    public var weeklyHours: Double { Double(days.count * (end.minutes - start.minutes)) / 60 }
+    public var minutesPerDay: Int { end.minutes - start.minutes }
+}
+
+public struct ProgramComponent: Sendable {
+    public var name: String
+    public var description: String?
+}
+
+/// `Content/programs/<slug>.md`
+public struct Program: Sendable {
+    public var slug: String
+    public var file: String
+    public var title: String
+    public var summary: String
+    public var levelOfCare: LevelOfCare
+    public var audience: ProgramAudience
+    public var focus: [String]
+    public var lengthWeeks: Int?
+    public var tracks: [Track]
+    public var components: [ProgramComponent]
+    public var goodFit: [String]
+    public var notAFit: [String]
+    public var insurance: [String]
+    public var workshops: [SlugReference]
+    public var order: Int
+    public var draft: Bool
+    public var body: MarkdownSource
+}
+
+/// `Content/education/<slug>.md`: a psychoeducation article, also printed as a handout.
+public struct EducationArticle: Sendable {
+    public var slug: String
+    public var file: String
+    public var title: String
+    public var summary: String
+    public var audience: ReaderAudience
+    public var reviewed: CalendarDate
+    public var reviewedBy: String
+    public var reviewEveryMonths: Int
+    public var topics: [String]
+    public var programs: [SlugReference]
+    public var sources: [String]
+    public var readingGradeTarget: Int?
+    public var draft: Bool
+    public var body: MarkdownSource
+
+    public var nextReview: CalendarDate { reviewed.adding(months: reviewEveryMonths) }
+}
+
+public struct WorkshopSession: Sendable {
+    public var date: CalendarDate
+    public var start: TimeOfDay
+    public var end: TimeOfDay
+    public var title: String
+    public var handouts: [SlugReference]
+    public var location: String?
+    public var position: SourcePosition
+}
+
+/// `Content/workshops/<slug>.md`: a family education series.
+public struct WorkshopSeries: Sendable {
+    public var slug: String
+    public var file: String
+    public var title: String
+    public var summary: String
+    public var sessions: [WorkshopSession]
+    public var location: String?
+    public var onlineURL: String?
+    public var programs: [SlugReference]
+    public var audience: ReaderAudience?
+    public var draft: Bool
+    public var body: MarkdownSource
+}
+
+/// One entry of `Content/team.yml`.
+public struct TeamMember: Sendable {
+    public var name: String
+    public var credentials: String?
+    public var role: String?
+    public var bio: String?
+    public var programs: [SlugReference]
+    public var slug: String { Slug.make(from: name) }
+}
+
+/// `Content/pages/<slug>.md`: about, contact, FAQ and the like.
+public struct InfoPage: Sendable {
+    public var slug: String
+    public var file: String
+    public var title: String
+    public var summary: String
+    public var order: Int
+    public var menu: Bool
+    public var draft: Bool
+    public var body: MarkdownSource
+}
+
+/// Everything in a site's `Content/` folder, parsed.
+public struct SiteContent: Sendable {
+    public var settings: SiteSettings
+    public var programs: [Program]
+    public var articles: [EducationArticle]
+    public var workshops: [WorkshopSeries]
+    public var team: [TeamMember]
+    public var pages: [InfoPage]
+    /// Paths of files in `Content/assets/`, relative to it (`group-room.svg`).
+    public var assets: [String]
+}

@@ -1,0 +1,131 @@
+import Foundation
+
+/// Reads files from a site folder safely: only regular files inside the site, UTF-8, of sane size.
+/// Paths in diagnostics are relative to the site folder.
+struct SiteFiles {
+    let root: URL
+    let report: DiagnosticCollector
+    static let maximumBytes = 5 * 1024 * 1024
+
+    init(root: URL, report: DiagnosticCollector) {
+        self.root = root.standardizedFileURL.resolvingSymlinksInPath()
+        self.report = report
+    }
+
+    func relative(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let base = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+    }
+
+    func exists(_ relativePath: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: root.appendingPathComponent(relativePath).path,
+                                              isDirectory: &isDirectory)
+    }
+
+    func isDirectory(_ relativePath: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: root.appendingPathComponent(relativePath).path,
+                                              isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// Files directly in a folder whose names end in one of `extensions`, sorted; other files are reported.
+    func files(in folder: String, extensions: [String]) -> [String] {
+        let url = root.appendingPathComponent(folder)
+        guard isDirectory(folder) else { return [] }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
+        } catch {
+            report.add(.error(folder, "this folder cannot be read: \(error.localizedDescription)"))
+            return []
+        }
+        var result: [String] = []
+        for name in names where !name.hasPrefix(".") {
+            let path = folder + "/" + name
+            if extensions.contains(where: { name.lowercased().hasSuffix("." + $0) }) {
+                result.append(path)
+            } else if !isDirectory(path) {
+                report.add(.warning(path, "this file is not used: only \(extensions.map { "." + $0 }.joined(separator: ", ")) files are read in \(folder)/",
+                                    hint: "rename it to end in .\(extensions[0]) or move it elsewhere"))
+            } else {
+                report.add(.warning(path, "folders inside \(folder)/ are not read",
+                                    hint: "move the files directly into \(folder)/"))
+            }
+        }
+        return result
+    }
+
+    /// Every regular file below a folder (for assets), as paths relative to that folder.
+    func allFiles(below folder: String) -> [String] {
+        guard isDirectory(folder) else { return [] }
+        let base = root.appendingPathComponent(folder)
+        var result: [String] = []
+        guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey]) else {
+            return []
+        }
+        for case let url as URL in walker {
+            let sitePath = relative(url)
+            if url.lastPathComponent.hasPrefix(".") { continue }
+            guard checkInsideSite(url, sitePath: sitePath) else { continue }
+            if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+                result.append(String(sitePath.dropFirst(folder.count + 1)))
+            }
+        }
+        return result.sorted()
+    }
+
+    /// A symbolic link may point elsewhere inside the site, never outside it or in a loop.
+    func checkInsideSite(_ url: URL, sitePath: String) -> Bool {
+        let values = try? url.resourceValues(forKeys: [.isSymbolicLinkKey])
+        guard values?.isSymbolicLink == true else { return true }
+        let target = url.resolvingSymlinksInPath()
+        let rootPath = root.path + "/"
+        if (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil,
+           !FileManager.default.fileExists(atPath: target.path) {
+            report.add(.error(sitePath, "this symbolic link points to nothing, or to itself in a loop",
+                              hint: "replace the link with the file itself"))
+            return false
+        }
+        guard target.path.hasPrefix(rootPath) else {
+            report.add(.error(sitePath, "this symbolic link points outside the site folder (\(target.path))",
+                              hint: "copy the file into the site folder instead of linking to it"))
+            return false
+        }
+        return true
+    }
+
+    /// The text of a file, or nil after reporting why it cannot be used.
+    func read(_ path: String) -> String? {
+        let url = root.appendingPathComponent(path)
+        guard checkInsideSite(url, sitePath: path) else { return nil }
+        let data: Data
+        do {
+            let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+            if size > SiteFiles.maximumBytes {
+                report.add(.error(path, "this file is \(size / 1024 / 1024) MB; content files must be under \(SiteFiles.maximumBytes / 1024 / 1024) MB",
+                                  hint: "split it into several pages, or move large files into Content/assets/"))
+                return nil
+            }
+            data = try Data(contentsOf: url)
+        } catch {
+            report.add(.error(path, "this file cannot be read: \(error.localizedDescription)"))
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            report.add(.error(path, "this file is not UTF-8 text",
+                              hint: "open it in a text editor and save it with the encoding 'UTF-8'"))
+            return nil
+        }
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            report.add(.error(path, "this file is empty", hint: "add its content, or delete the file"))
+            return nil
+        }
+        if text.contains("\0") {
+            report.add(.error(path, "this file contains binary data (NUL characters)", hint: "save it as plain text"))
+            return nil
+        }
+        return text
+    }
+}

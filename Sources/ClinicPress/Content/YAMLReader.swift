@@ -1,0 +1,275 @@
+import Yams
+
+/// Parses YAML text into a Yams node tree, turning parser errors into diagnostics.
+enum YAMLParser {
+    /// `lineOffset` is added to every line so that front matter reports lines of the whole file.
+    static func parse(_ text: String, file: String, lineOffset: Int, report: DiagnosticCollector) -> Node? {
+        if let tab = tabIndentedLine(in: text) {
+            report.add(.error(file, SourcePosition(line: tab + lineOffset, column: 1),
+                              "this line is indented with a tab; YAML only allows spaces",
+                              hint: "replace the tab at the start of the line with spaces"))
+            return nil
+        }
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            report.add(diagnostic(for: error, file: file, lineOffset: lineOffset))
+        } catch {
+            report.add(.error(file, "could not read YAML: \(error)"))
+        }
+        return nil
+    }
+
+    /// 1-based line number of the first line whose indentation contains a tab.
+    static func tabIndentedLine(in text: String) -> Int? {
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let indentation = line.prefix { $0 == " " || $0 == "\t" }
+            if indentation.contains("\t") { return index + 1 }
+        }
+        return nil
+    }
+
+    static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+        func at(_ mark: Mark) -> SourcePosition { SourcePosition(line: mark.line + lineOffset, column: mark.column) }
+        let hint = "check the quotes, colons and indentation on this line; text containing ': ' or starting with a quote needs \"double quotes\" around it"
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            return .error(file, at(mark), "this is not valid YAML: \(what)", hint: hint)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .error(file, at(context.mark), "a key is written twice: \(duplicates.joined(separator: ", "))",
+                          hint: "keep one of them")
+        case .reader:
+            return .error(file, "this file contains characters YAML cannot read", hint: "save it as UTF-8 text")
+        default:
+            return .error(file, "this is not valid YAML: \(error)", hint: hint)
+        }
+    }
+}
+
+/// Reads one YAML mapping into typed values, reporting every problem with its line and key.
+///
+/// It knows which keys are allowed, so a misspelt key gets a "did you mean ...?" instead of
+/// being silently ignored.
+struct YAMLMapping {
+    let mapping: Node.Mapping
+    let file: String
+    let lineOffset: Int
+    /// The key path of this mapping inside its file, such as `tracks[1]`; empty at the top.
+    let path: String
+    let report: DiagnosticCollector
+    let position: SourcePosition
+
+    init?(_ node: Node?, file: String, lineOffset: Int, path: String = "", allowedKeys: [String],
+          report: DiagnosticCollector, what: String = "this") {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.path = path
+        self.report = report
+        let position = YAMLMapping.position(of: node, lineOffset: lineOffset)
+        self.position = position
+        guard let node, case let .mapping(mapping) = node else {
+            report.add(.error(file, position, key: path.isEmpty ? nil : path,
+                              "\(what) should be a set of 'key: value' lines",
+                              hint: "write one 'key: value' per line, for example 'title: Adult IOP'"))
+            return nil
+        }
+        self.mapping = mapping
+        for (key, _) in mapping {
+            let name = key.string ?? ""
+            if !allowedKeys.contains(name) {
+                report.add(.error(file, YAMLMapping.position(of: key, lineOffset: lineOffset), key: qualified(name),
+                                  "unknown key '\(name)'",
+                                  hint: Suggestion.hint(for: name, in: allowedKeys)
+                                      ?? "allowed keys: " + allowedKeys.joined(separator: ", ")))
+            }
+        }
+    }
+
+    static func position(of node: Node?, lineOffset: Int) -> SourcePosition {
+        guard let mark = node?.mark else { return SourcePosition(line: max(lineOffset, 0) + 1, column: 1) }
+        return SourcePosition(line: mark.line + lineOffset, column: mark.column)
+    }
+
+    func qualified(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    func node(_ key: String) -> Node? {
+        for (k, v) in mapping where k.string == key {
+            if case .scalar(let scalar) = v, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+                return nil
+            }
+            return v
+        }
+        return nil
+    }
+
+    func position(_ key: String) -> SourcePosition {
+        for (k, v) in mapping where k.string == key { return YAMLMapping.position(of: v, lineOffset: lineOffset) }
+        return position
+    }
+
+    func has(_ key: String) -> Bool { node(key) != nil }
+
+    private func fail(_ key: String, _ message: String, hint: String? = nil) {
+        report.add(.error(file, position(key), key: qualified(key), message, hint: hint))
+    }
+
+    private func missing(_ key: String, example: String) {
+        report.add(.error(file, position, key: qualified(key), "the required key '\(key)' is missing",
+                          hint: "add a line such as '\(key): \(example)'"))
+    }
+
+    // MARK: Scalars
+
+    func string(_ key: String, required example: String? = nil) -> String? {
+        guard let node = node(key) else {
+            if let example { missing(key, example: example) }
+            return nil
+        }
+        guard case .scalar(let scalar) = node else {
+            fail(key, "'\(key)' should be a single piece of text, not a list or a set of keys",
+                 hint: "write it on one line, such as '\(key): \(example ?? "some text")'")
+            return nil
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty, let example {
+            missing(key, example: example)
+            return nil
+        }
+        return text
+    }
+
+    func int(_ key: String, range: ClosedRange<Int> = 0...10_000) -> Int? {
+        guard let text = string(key) else { return nil }
+        guard let value = Int(text), range.contains(value) else {
+            fail(key, "'\(text)' is not a whole number from \(range.lowerBound) to \(range.upperBound)",
+                 hint: "write a number such as '\(key): \(range.lowerBound + 1)'")
+            return nil
+        }
+        return value
+    }
+
+    func bool(_ key: String) -> Bool? {
+        guard let text = string(key) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            fail(key, "'\(text)' is not true or false", hint: "write '\(key): true' or '\(key): false'")
+            return nil
+        }
+    }
+
+    func date(_ key: String, required: Bool = false) -> CalendarDate? {
+        guard let text = string(key, required: required ? "2026-01-31" : nil) else { return nil }
+        guard let date = CalendarDate(text) else {
+            fail(key, "'\(text)' is not a real date", hint: "write dates as YYYY-MM-DD, for example 2026-03-15")
+            return nil
+        }
+        return date
+    }
+
+    func time(_ key: String, required: Bool = false) -> TimeOfDay? {
+        guard let text = string(key, required: required ? "\"09:30\"" : nil) else { return nil }
+        guard let time = TimeOfDay(text) else {
+            fail(key, "'\(text)' is not a time on the 24-hour clock",
+                 hint: "write times as HH:MM from 00:00 to 23:59, for example \"09:30\" or \"18:00\"")
+            return nil
+        }
+        return time
+    }
+
+    func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type, required: Bool = false) -> T?
+    where T.RawValue == String {
+        let values = T.allCases.map(\.rawValue)
+        guard let text = string(key, required: required ? values[0] : nil) else { return nil }
+        guard let value = T(rawValue: text) else {
+            fail(key, "'\(text)' is not one of the allowed values",
+                 hint: Suggestion.hint(for: text, in: values) ?? "use one of: " + values.joined(separator: ", "))
+            return nil
+        }
+        return value
+    }
+
+    // MARK: Lists
+
+    /// The items of a list, with their positions; a single value where a list belongs is an error.
+    func list(_ key: String, required example: String? = nil) -> [(Node, SourcePosition)] {
+        guard let node = node(key) else {
+            if let example { missing(key, example: example) }
+            return []
+        }
+        guard case .sequence(let sequence) = node else {
+            fail(key, "'\(key)' should be a list", hint: "write each item on its own line starting with '- ', or [a, b]")
+            return []
+        }
+        if sequence.isEmpty, let example { missing(key, example: example) }
+        return sequence.map { ($0, YAMLMapping.position(of: $0, lineOffset: lineOffset)) }
+    }
+
+    func strings(_ key: String) -> [String] {
+        var result: [String] = []
+        for (index, (node, position)) in list(key).enumerated() {
+            guard case .scalar(let scalar) = node, !scalar.string.isEmpty else {
+                report.add(.error(file, position, key: "\(qualified(key))[\(index + 1)]",
+                                  "each item of '\(key)' should be a short piece of text",
+                                  hint: "write '- some text' for each item"))
+                continue
+            }
+            result.append(scalar.string.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        return result
+    }
+
+    func slugs(_ key: String) -> [SlugReference] {
+        var result: [SlugReference] = []
+        for (index, (node, position)) in list(key).enumerated() {
+            let itemKey = "\(qualified(key))[\(index + 1)]"
+            guard case .scalar(let scalar) = node, !scalar.string.isEmpty else {
+                report.add(.error(file, position, key: itemKey, "each item of '\(key)' should be a slug",
+                                  hint: "a slug is a file name without '.md', such as 'adult-iop'"))
+                continue
+            }
+            result.append(SlugReference(slug: scalar.string, key: itemKey, position: position))
+        }
+        return result
+    }
+
+    func days(_ key: String, required: Bool = false) -> [Weekday] {
+        let items = list(key, required: required ? "[mon, wed, fri]" : nil)
+        var days: [Weekday] = []
+        for (index, (node, position)) in items.enumerated() {
+            let text = node.string?.lowercased() ?? ""
+            guard let day = Weekday(rawValue: text) else {
+                report.add(.error(file, position, key: "\(qualified(key))[\(index + 1)]",
+                                  "'\(node.string ?? "")' is not a day",
+                                  hint: Suggestion.hint(for: text, in: Weekday.allCases.map(\.rawValue))
+                                      .map { $0 + " (days are mon, tue, wed, thu, fri, sat, sun)" }
+                                      ?? "days are mon, tue, wed, thu, fri, sat, sun"))
+                continue
+            }
+            if days.contains(day) {
+                report.add(.error(file, position, key: qualified(key), "'\(text)' is listed twice",
+                                  hint: "list each day once"))
+                continue
+            }
+            days.append(day)
+        }
+        return days.sorted()
+    }
+
+    /// The mappings of a list of mappings, each read with its own allowed keys.
+    func mappings(_ key: String, allowedKeys: [String], required example: String? = nil) -> [YAMLMapping] {
+        list(key, required: example).enumerated().compactMap { index, item in
+            YAMLMapping(item.0, file: file, lineOffset: lineOffset, path: "\(qualified(key))[\(index + 1)]",
+                        allowedKeys: allowedKeys, report: report, what: "each item of '\(key)'")
+        }
+    }
+
+    func mapping(_ key: String, allowedKeys: [String]) -> YAMLMapping? {
+        guard let node = node(key) else { return nil }
+        return YAMLMapping(node, file: file, lineOffset: lineOffset, path: qualified(key),
+                           allowedKeys: allowedKeys, report: report, what: "'\(key)'")
+    }
+}

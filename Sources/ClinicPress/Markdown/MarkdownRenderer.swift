@@ -1,0 +1,255 @@
+import CCmark
+import Foundation
+
+/// A heading of a rendered page, for its table of contents.
+public struct Heading: Sendable, Equatable {
+    public var level: Int
+    public var id: String
+    public var text: String
+}
+
+/// A link to an anchor on another page, checked once every page's headings are known.
+public struct AnchorReference: Sendable {
+    public var file: String
+    public var position: SourcePosition
+    public var page: String
+    public var anchor: String
+}
+
+public struct RenderedMarkdown: Sendable {
+    public var html: String
+    public var headings: [Heading]
+    /// Second-level headings when there are three or more of them; otherwise empty.
+    public var tableOfContents: [Heading] {
+        let sections = headings.filter { $0.level == 2 }
+        return sections.count >= 3 ? sections : []
+    }
+    public var anchorReferences: [AnchorReference]
+    public var diagnostics: [Diagnostic]
+}
+
+/// What the Markdown stage needs to know about the rest of the site.
+public struct MarkdownEnvironment: Sendable {
+    /// Content file (`Content/education/foo.md`) -> page path (`education/foo/`), published pages only.
+    public var contentPages: [String: String]
+    /// Paths of generated pages a body may link to directly (`team/`, `levels-of-care/`).
+    public var sitePages: Set<String>
+    /// Files in `Content/assets/`.
+    public var assets: Set<String>
+    /// The crisis block's HTML, rendered from the theme's `crisis-block` partial.
+    public var crisisHTML: String
+}
+
+/// Turns a content file's Markdown body into HTML with libcmark, transforming the AST on the way:
+/// heading ids, links between content files, checked images, callout and crisis blocks.
+public struct MarkdownRenderer: Sendable {
+    public let environment: MarkdownEnvironment
+    /// Ids the templates use themselves; headings never take them.
+    static let reservedIDs: Set<String> = ["main", "top", "content", "crisis", "crisis-lines", "toc", "site-nav",
+                                           "site-header", "site-footer", "schedule", "contents"]
+
+    public init(environment: MarkdownEnvironment) { self.environment = environment }
+
+    /// - Parameters:
+    ///   - source: the body and the line where it starts in `file`.
+    ///   - file: the content file, for diagnostics and for resolving relative links.
+    ///   - page: the path of the page the HTML goes on, for relative URLs.
+    public func render(_ source: MarkdownSource, file: String, page: String) -> RenderedMarkdown {
+        var state = RenderState(file: file, lineOffset: source.firstLine - 1, page: page)
+        let html = render(source.text, state: &state)
+        return RenderedMarkdown(html: html, headings: state.headings, anchorReferences: state.anchors,
+                                diagnostics: state.diagnostics)
+    }
+
+    struct RenderState {
+        let file: String
+        var lineOffset: Int
+        let page: String
+        var usedIDs: Set<String> = MarkdownRenderer.reservedIDs
+        var headings: [Heading] = []
+        var anchors: [AnchorReference] = []
+        var diagnostics: [Diagnostic] = []
+
+        func position(_ node: OpaquePointer) -> SourcePosition {
+            SourcePosition(line: Cmark.line(node) + lineOffset, column: max(Cmark.column(node), 1))
+        }
+    }
+
+    private func render(_ text: String, state: inout RenderState) -> String {
+        guard let document = Cmark.parse(text) else { return "" }
+        defer { cmark_node_free(document) }
+        for node in Cmark.nodes(below: document) {
+            switch Cmark.type(node) {
+            case CMARK_NODE_LINK: rewriteLink(node, state: &state)
+            case CMARK_NODE_IMAGE: checkImage(node, state: &state)
+            default: break
+            }
+        }
+        // Blocks are replaced after links and images inside them have been rewritten.
+        for node in Cmark.nodes(below: document) {
+            switch Cmark.type(node) {
+            case CMARK_NODE_HEADING: replaceHeading(node, state: &state)
+            case CMARK_NODE_CODE_BLOCK: replaceFencedBlock(node, state: &state)
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                state.diagnostics.append(.warning(state.file, state.position(node),
+                                                  "raw HTML is not published and was left out",
+                                                  hint: "write it in Markdown instead"))
+            default: break
+            }
+        }
+        return Cmark.renderHTML(document)
+    }
+
+    // MARK: Headings
+
+    private func replaceHeading(_ node: OpaquePointer, state: inout RenderState) {
+        var level = Int(cmark_node_get_heading_level(node))
+        if level == 1 {
+            state.diagnostics.append(.warning(state.file, state.position(node),
+                                              "a '#' heading inside the text is shown as a '##' heading: the page title is the only top-level heading",
+                                              hint: "start section headings with '##'"))
+            level = 2
+            cmark_node_set_heading_level(node, 2)
+        }
+        let text = Cmark.plainText(node).trimmingCharacters(in: .whitespaces)
+        let id = uniqueID(for: text, state: &state)
+        state.headings.append(Heading(level: level, id: id, text: text))
+        let rendered = Cmark.renderHTML(node)
+        // libcmark writes `<hN>`; give it the id.
+        let opening = "<h\(level)>"
+        guard rendered.hasPrefix(opening) else { return }
+        Cmark.replace(node, withHTML: "<h\(level) id=\"\(HTML.escape(id))\">" + rendered.dropFirst(opening.count))
+    }
+
+    private func uniqueID(for text: String, state: inout RenderState) -> String {
+        let base = Slug.make(from: text).isEmpty ? "section" : Slug.make(from: text)
+        var id = base
+        var counter = 1
+        while state.usedIDs.contains(id) {
+            id = "\(base)-\(counter)"
+            counter += 1
+        }
+        state.usedIDs.insert(id)
+        return id
+    }
+
+    // MARK: Callout and crisis blocks
+
+    private func replaceFencedBlock(_ node: OpaquePointer, state: inout RenderState) {
+        let info = Cmark.string(cmark_node_get_fence_info(node)).trimmingCharacters(in: .whitespaces).lowercased()
+        let literal = Cmark.string(cmark_node_get_literal(node))
+        switch info {
+        case "crisis":
+            Cmark.replace(node, withHTML: environment.crisisHTML)
+        case "callout":
+            var lines = literal.split(separator: "\n", omittingEmptySubsequences: false)
+            let title = lines.isEmpty ? "" : String(lines.removeFirst()).trimmingCharacters(in: .whitespaces)
+            if title.isEmpty {
+                state.diagnostics.append(.error(state.file, state.position(node),
+                                                "a callout needs a title on its first line",
+                                                hint: "write the title on the line right after ```callout"))
+            }
+            // The callout body is Markdown too, with the same transforms; lines count from inside the block.
+            let outerOffset = state.lineOffset
+            state.lineOffset += Cmark.line(node) + 1
+            let body = render(lines.joined(separator: "\n"), state: &state)
+            state.lineOffset = outerOffset
+            Cmark.replace(node, withHTML: "<div class=\"callout\" role=\"note\"><p class=\"callout-title\"><strong>\(HTML.escape(title))</strong></p>\n\(body)</div>\n")
+        default:
+            break
+        }
+    }
+
+    // MARK: Links and images
+
+    private func rewriteLink(_ node: OpaquePointer, state: inout RenderState) {
+        let url = Cmark.string(cmark_node_get_url(node))
+        guard let resolved = resolve(url, node: node, state: &state, isImage: false) else { return }
+        cmark_node_set_url(node, resolved)
+    }
+
+    private func checkImage(_ node: OpaquePointer, state: inout RenderState) {
+        let url = Cmark.string(cmark_node_get_url(node))
+        let alt = Cmark.plainText(node).trimmingCharacters(in: .whitespaces)
+        if alt.isEmpty {
+            state.diagnostics.append(.error(state.file, state.position(node), "the image '\(url)' has no alt text",
+                                            hint: "describe the picture in the brackets: ![Two chairs facing each other](\(url))"))
+        }
+        if url.contains(":") || url.hasPrefix("//") {
+            state.diagnostics.append(.error(state.file, state.position(node),
+                                            "the image '\(url)' is not in Content/assets/; pages never load files from other sites",
+                                            hint: "save the picture in Content/assets/ and write ![description](../assets/NAME)"))
+            cmark_node_set_url(node, "")
+            return
+        }
+        guard let resolved = resolve(url, node: node, state: &state, isImage: true) else { return }
+        cmark_node_set_url(node, resolved)
+    }
+
+    /// The URL to publish for a link or image target, reporting targets that do not exist.
+    private func resolve(_ url: String, node: OpaquePointer, state: inout RenderState, isImage: Bool) -> String? {
+        if url.isEmpty { return nil }
+        let lower = url.lowercased()
+        if !isImage, lower.hasPrefix("#") {
+            return nil
+        }
+        // Absolute URLs and other schemes (https:, mailto:, tel:) are left as they are;
+        // libcmark's safe mode already blanks javascript:, vbscript:, file: and data: links.
+        if let colon = lower.firstIndex(of: ":"), !lower[..<colon].contains("/") { return nil }
+        if lower.hasPrefix("//") { return nil }
+
+        var path = url
+        var fragment: String?
+        if let hash = url.firstIndex(of: "#") {
+            fragment = String(url[url.index(after: hash)...])
+            path = String(url[..<hash])
+        }
+        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+        path = path.removingPercentEncoding ?? path
+
+        let position = state.position(node)
+        let folder = (state.file as NSString).deletingLastPathComponent
+        let joined = path.hasPrefix("/") ? String(path.dropFirst()) : folder + "/" + path
+        guard let target = RelativeURL.normalize(joined) else {
+            state.diagnostics.append(.error(state.file, position, "the link '\(url)' points outside the site folder",
+                                            hint: "link to files inside Content/, such as ../education/NAME.md"))
+            return ""
+        }
+        let suffix = fragment.map { "#" + $0 } ?? ""
+
+        if target.hasPrefix("Content/assets/") {
+            let asset = String(target.dropFirst("Content/assets/".count))
+            guard environment.assets.contains(asset) else {
+                state.diagnostics.append(.error(state.file, position, "'\(url)' does not exist: there is no file Content/assets/\(asset)",
+                                                hint: Suggestion.hint(for: asset, in: Array(environment.assets)).map { "\($0) (in Content/assets/)" }
+                                                    ?? "put the file in Content/assets/"))
+                return ""
+            }
+            return RelativeURL.between(state.page, "assets/" + asset) + suffix
+        }
+        if isImage {
+            state.diagnostics.append(.error(state.file, position, "the image '\(url)' is not in Content/assets/",
+                                            hint: "move it into Content/assets/ and write ![description](../assets/NAME)"))
+            return ""
+        }
+        if let page = environment.contentPages[target] {
+            if let fragment, !fragment.isEmpty {
+                state.anchors.append(AnchorReference(file: state.file, position: position, page: page, anchor: fragment))
+            }
+            return RelativeURL.between(state.page, page) + suffix
+        }
+        let asFolder = target.hasSuffix("/") || target.isEmpty ? target : target + "/"
+        if path.hasPrefix("/"), environment.sitePages.contains(asFolder) || target.isEmpty {
+            return RelativeURL.between(state.page, asFolder) + suffix
+        }
+        let candidates = Array(environment.contentPages.keys)
+        state.diagnostics.append(.error(
+            state.file, position,
+            target.hasPrefix("Content/") ? "the link '\(url)' points to \(target), which does not exist or is not published"
+                : "the link '\(url)' does not point to a content file",
+            hint: Suggestion.closest(to: target, in: candidates).map {
+                "did you mean '\(RelativeURL.between(String(folder.dropFirst("Content/".count)) + "/", String($0.dropFirst("Content/".count))))'?"
+            } ?? "link to another page by its file, such as ../education/NAME.md, or to a listing such as /team/"))
+        return ""
+    }
+}

@@ -1,0 +1,128 @@
+import Dispatch
+import Foundation
+
+/// Renders every page of a validated site with the theme, in parallel, into memory.
+struct SiteRenderer {
+    let site: Site
+    let theme: Theme
+    let contentDirectory: URL
+
+    struct Rendered {
+        var files: [OutputFile]
+        var pageCount: Int
+        var diagnostics: [Diagnostic]
+    }
+
+    func render() -> Rendered {
+        let views = ViewBuilder(site: site)
+        let siteView = views.siteView
+        let plans = PagePlanner(site: site).plans()
+        let crisisHTML = theme.render(CrisisBlockContext(site: siteView), template: "crisis-block")
+        var contentPages: [String: String] = [:]
+        for p in site.programs { contentPages[p.file] = SitePaths.program(p.slug) }
+        for a in site.articles { contentPages[a.file] = SitePaths.article(a.slug) }
+        for w in site.workshops { contentPages[w.file] = SitePaths.workshop(w.slug) }
+        for p in site.pages { contentPages[p.file] = SitePaths.page(p.slug) }
+        let markdown = MarkdownRenderer(environment: MarkdownEnvironment(
+            contentPages: contentPages, sitePages: Set(plans.map(\.path)), assets: site.assets, crisisHTML: crisisHTML))
+        let nav = navigation()
+        let footerNav = footerNavigation()
+
+        // Each page is independent, so pages render on all cores; results keep the plan order.
+        let results = ParallelMap.map(plans) { plan -> (OutputFile, RenderedMarkdown?) in
+            let body = plan.makeContent(markdown)
+            let isNotFound = plan.path == "404.html"
+            let frame = PageFrame(
+                site: siteView,
+                page: PageMeta(title: plan.title, description: plan.description,
+                               canonicalURL: site.baseURL + plan.path, path: plan.path,
+                               jsonLD: JSONValue.scriptJSON(plan.jsonLD), isHome: plan.path.isEmpty,
+                               breadcrumbs: plan.breadcrumbs),
+                nav: nav.map { LinkView(title: $0.title, path: $0.path, current: Self.isCurrent($0.path, plan.path)) },
+                footerNav: footerNav,
+                // The 404 page is served at any address, so its links are absolute.
+                root: isNotFound ? site.baseURL : RelativeURL.root(from: plan.path))
+            let html = theme.render(body.context(frame), template: plan.template)
+            return (OutputFile(path: plan.outputPath, text: html), body.markdown)
+        }
+
+        var diagnostics: [Diagnostic] = []
+        var headingIDs: [String: Set<String>] = [:]
+        for (plan, result) in zip(plans, results) {
+            if let rendered = result.1 {
+                diagnostics += rendered.diagnostics
+                headingIDs[plan.path] = Set(rendered.headings.map(\.id))
+            }
+        }
+        for (_, result) in zip(plans, results) {
+            for reference in result.1?.anchorReferences ?? [] where !(headingIDs[reference.page] ?? []).contains(reference.anchor) {
+                diagnostics.append(.error(reference.file, reference.position,
+                                          "the link points to '#\(reference.anchor)' on \(reference.page), but that page has no such heading",
+                                          hint: Suggestion.hint(for: reference.anchor, in: Array(headingIDs[reference.page] ?? []))
+                                              ?? "use the heading text in lowercase with hyphens, such as #what-to-expect"))
+            }
+        }
+
+        var files = results.map(\.0)
+        let pagePaths = plans.map(\.path).filter { $0 != "404.html" }
+        files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(baseURL: site.baseURL, pagePaths: pagePaths)))
+        files.append(OutputFile(path: "robots.txt", text: Sitemap.robots(baseURL: site.baseURL)))
+        if !site.workshops.isEmpty {
+            files.append(OutputFile(path: "workshops.ics", text: ICalendar(site: site).render()))
+        }
+        for (path, data) in theme.staticFiles.sorted(by: { $0.key < $1.key }) {
+            files.append(OutputFile(path: path, contents: data))
+        }
+        for asset in site.assets.sorted() {
+            let url = contentDirectory.appendingPathComponent("assets").appendingPathComponent(asset)
+            do {
+                files.append(OutputFile(path: "assets/" + asset, contents: try Data(contentsOf: url)))
+            } catch {
+                diagnostics.append(.error("Content/assets/" + asset, "this file cannot be read: \(error.localizedDescription)"))
+            }
+        }
+        return Rendered(files: files, pageCount: plans.count, diagnostics: diagnostics)
+    }
+
+    static func isCurrent(_ link: String, _ page: String) -> Bool {
+        !link.isEmpty && page.hasPrefix(link)
+    }
+
+    func navigation() -> [LinkView] {
+        var links = [LinkView(title: "Programs", path: "programs/", current: false),
+                     LinkView(title: "Levels of care", path: "levels-of-care/", current: false),
+                     LinkView(title: "Learning library", path: "education/", current: false)]
+        if !site.workshops.isEmpty { links.append(LinkView(title: "Workshops", path: "workshops/", current: false)) }
+        if !site.team.isEmpty { links.append(LinkView(title: "Team", path: "team/", current: false)) }
+        links += site.pages.filter(\.menu).map { LinkView(title: $0.title, path: SitePaths.page($0.slug), current: false) }
+        return links
+    }
+
+    func footerNavigation() -> [LinkView] {
+        site.pages.map { LinkView(title: $0.title, path: SitePaths.page($0.slug), current: false) }
+    }
+}
+
+/// What the `crisis-block` partial receives (the ```crisis block in Markdown).
+struct CrisisBlockContext: Sendable {
+    var site: SiteView
+}
+
+enum ParallelMap {
+    /// `map` on all cores, keeping the order of the input.
+    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        let buffer = SendableBuffer(pointer: results)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            buffer.pointer[index] = transform(items[index])
+        }
+        return results.map { $0! }
+    }
+
+    /// Each iteration writes its own slot, so sharing the buffer across threads is safe.
+    struct SendableBuffer<R>: @unchecked Sendable {
+        let pointer: UnsafeMutableBufferPointer<R?>
+    }
+}

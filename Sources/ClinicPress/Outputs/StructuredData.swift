@@ -1,0 +1,117 @@
+import Foundation
+
+/// A JSON value for schema.org structured data, encoded with sorted keys so output is stable.
+indirect enum JSONValue: Encodable, Sendable {
+    case string(String)
+    case number(Double)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .string(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
+        }
+    }
+
+    /// JSON safe to place inside `<script type="application/ld+json">`: `<`, `>` and `&` are escaped
+    /// so no value can close the script element.
+    static func scriptJSON(_ values: [JSONValue]) -> String {
+        guard !values.isEmpty else { return "" }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let value: JSONValue = values.count == 1 ? values[0] : .array(values)
+        guard let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8) else { return "" }
+        return text.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
+            .replacingOccurrences(of: "&", with: "\\u0026")
+    }
+}
+
+/// schema.org descriptions of the clinic, its programs, articles and workshop sessions.
+struct StructuredData {
+    let site: Site
+
+    func object(_ type: String, _ fields: [String: JSONValue?]) -> JSONValue {
+        var result: [String: JSONValue] = ["@type": .string(type)]
+        for (key, value) in fields { if let value { result[key] = value } }
+        return .object(result)
+    }
+
+    var clinic: JSONValue {
+        let s = site.settings
+        let address = s.address.map { a in
+            object("PostalAddress", [
+                "streetAddress": a.street.map(JSONValue.string), "addressLocality": a.city.map(JSONValue.string),
+                "addressRegion": a.region.map(JSONValue.string), "postalCode": a.postalCode.map(JSONValue.string),
+                "addressCountry": a.country.map(JSONValue.string),
+            ])
+        }
+        let hours = s.hours.map { h in
+            object("OpeningHoursSpecification", [
+                "dayOfWeek": .array(h.days.map { .string($0.schemaOrg) }),
+                "opens": .string(h.opens.text), "closes": .string(h.closes.text),
+            ])
+        }
+        var fields: [String: JSONValue?] = [
+            "@context": .string("https://schema.org"), "name": .string(s.name), "url": .string(site.baseURL),
+            "telephone": s.phone.map(JSONValue.string), "email": s.email.map(JSONValue.string), "address": address,
+            "medicalSpecialty": .string("Psychiatric"),
+            "availableService": .array(site.programs.map { program($0, withContext: false) }),
+        ]
+        if !hours.isEmpty { fields["openingHoursSpecification"] = .array(hours) }
+        if let description = s.description { fields["description"] = .string(description) }
+        return object("MedicalClinic", fields)
+    }
+
+    func program(_ program: Program, withContext: Bool = true) -> JSONValue {
+        object("PsychologicalTreatment", [
+            "@context": withContext ? .string("https://schema.org") : nil,
+            "name": .string(program.title), "description": .string(program.summary),
+            "url": .string(site.baseURL + SitePaths.program(program.slug)),
+            "provider": withContext ? object("MedicalClinic", ["name": .string(site.settings.name), "url": .string(site.baseURL)]) : nil,
+        ])
+    }
+
+    func article(_ article: EducationArticle) -> JSONValue {
+        object("MedicalWebPage", [
+            "@context": .string("https://schema.org"), "name": .string(article.title),
+            "description": .string(article.summary), "url": .string(site.baseURL + SitePaths.article(article.slug)),
+            "lastReviewed": .string(article.reviewed.iso),
+            "reviewedBy": object("Person", ["name": .string(article.reviewedBy)]),
+            "audience": object("Audience", ["audienceType": .string(article.audience.name)]),
+            "inLanguage": .string(site.settings.language),
+        ])
+    }
+
+    func sessions(_ series: WorkshopSeries) -> [JSONValue] {
+        let offset = { (date: CalendarDate, time: TimeOfDay) -> String in
+            ICalendar.isoDateTime(date: date, time: time, timeZone: site.timeZone)
+        }
+        return series.sessions.map { session in
+            let place = session.location ?? series.location
+            let location: JSONValue
+            if place == nil, let url = series.onlineURL {
+                location = object("VirtualLocation", ["url": .string(url)])
+            } else {
+                location = object("Place", [
+                    "name": .string(place ?? site.settings.name),
+                    "address": .string(site.settings.address?.lines.joined(separator: ", ") ?? site.settings.name),
+                ])
+            }
+            return object("EducationEvent", [
+                "@context": .string("https://schema.org"),
+                "name": .string("\(series.title): \(session.title)"),
+                "startDate": .string(offset(session.date, session.start)),
+                "endDate": .string(offset(session.date, session.end)),
+                "location": location,
+                "eventAttendanceMode": .string(place == nil && series.onlineURL != nil
+                    ? "https://schema.org/OnlineEventAttendanceMode" : "https://schema.org/OfflineEventAttendanceMode"),
+                "organizer": object("MedicalClinic", ["name": .string(site.settings.name), "url": .string(site.baseURL)]),
+                "url": .string(site.baseURL + SitePaths.workshop(series.slug)),
+            ])
+        }
+    }
+}

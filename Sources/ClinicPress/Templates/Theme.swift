@@ -1,0 +1,111 @@
+import Foundation
+import Mustache
+
+/// The Mustache templates and static files of a site: the built-in theme, overridden file by
+/// file by the site's own `Templates/` folder. Templates are parsed once, when the theme loads.
+public struct Theme: Sendable {
+    public let library: MustacheLibrary
+    /// Template name -> where it came from, for diagnostics (`Templates/program.mustache`).
+    public let sources: [String: String]
+    /// Files copied as they are, such as `theme/site.css`, keyed by output path.
+    public let staticFiles: [String: Data]
+
+    /// Templates every build renders; a site may override them but not remove them.
+    public static let pageTemplates = [
+        "home", "program-list", "program", "levels-of-care", "education-list", "article",
+        "workshop-list", "workshop", "team", "page", "404", "crisis-block",
+    ]
+
+    /// Loads the theme, reporting syntax errors and references to partials that do not exist.
+    public static func load(siteDirectory: URL, report: DiagnosticCollector) -> Theme? {
+        var files: [String: (text: String, source: String)] = [:]
+        for (path, text) in BuiltInTheme.files {
+            files[path] = (text, "(built-in theme) Templates/\(path)")
+        }
+        let overrides = SiteFiles(root: siteDirectory, report: report)
+        for path in overrides.allFiles(below: "Templates") {
+            guard let text = overrides.read("Templates/" + path) else { continue }
+            files[path] = (text, "Templates/\(path)")
+        }
+
+        var library = MustacheLibrary()
+        var sources: [String: String] = [:]
+        var staticFiles: [String: Data] = [:]
+        var templateTexts: [String: (String, String)] = [:]
+        for path in files.keys.sorted() {
+            let (text, source) = files[path]!
+            guard path.hasSuffix(".mustache") else {
+                staticFiles[path] = Data(text.utf8)
+                continue
+            }
+            let name = String((path as NSString).lastPathComponent.dropLast(".mustache".count))
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+                sources[name] = source
+                templateTexts[name] = (text, source)
+            } catch let error as MustacheTemplate.ParserError {
+                report.add(.error(source, SourcePosition(line: error.context.lineNumber, column: error.context.columnNumber),
+                                  "this template has a syntax error: \(describe(error.error))",
+                                  hint: "check that every {{#section}} has a matching {{/section}} and every tag is closed with }}"))
+            } catch {
+                report.add(.error(source, "this template cannot be read: \(error)"))
+            }
+        }
+        let names = Array(sources.keys)
+        for (name, (text, source)) in templateTexts.sorted(by: { $0.key < $1.key }) {
+            for reference in partialReferences(in: text) where sources[reference.name] == nil {
+                report.add(.error(source, reference.position, "the template '\(name)' uses the partial '\(reference.name)', which does not exist",
+                                  hint: Suggestion.hint(for: reference.name, in: names)
+                                      ?? "add Templates/\(reference.name).mustache"))
+            }
+        }
+        let syntaxErrors = files.keys.contains { path in
+            path.hasSuffix(".mustache") && sources[String((path as NSString).lastPathComponent.dropLast(".mustache".count))] == nil
+        }
+        for name in pageTemplates where sources[name] == nil && !syntaxErrors {
+            report.add(.error("Templates/\(name).mustache", "the template '\(name)' is missing",
+                              hint: "restore it, or delete your copy so the built-in one is used"))
+        }
+        if report.hasErrors { return nil }
+        return Theme(library: library, sources: sources, staticFiles: staticFiles)
+    }
+
+    /// `{{> name}}` and `{{< name}}` tags, with their positions.
+    static func partialReferences(in text: String) -> [(name: String, position: SourcePosition)] {
+        var result: [(String, SourcePosition)] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                var cursor = open.upperBound
+                while cursor < rest.endIndex, rest[cursor] == " " { cursor = rest.index(after: cursor) }
+                guard cursor < rest.endIndex, rest[cursor] == ">" || rest[cursor] == "<",
+                      let close = rest[cursor...].range(of: "}}") else {
+                    rest = rest[open.upperBound...]
+                    continue
+                }
+                let name = rest[rest.index(after: cursor)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                if !name.isEmpty, !name.hasPrefix("*") { result.append((name, SourcePosition(line: index + 1, column: column))) }
+                rest = rest[close.upperBound...]
+            }
+        }
+        return result
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect?: return "a section is closed with a different name than it was opened"
+        case .unfinishedName?: return "a tag is not closed with }}"
+        case .expectedSectionEnd?: return "a section is opened but never closed"
+        case .invalidSetDelimiter?: return "a delimiter change is not valid"
+        case .illegalTokenInsideInheritSection?: return "only {{$block}} sections may appear inside {{<parent}}"
+        case .transformAppliedToInheritanceSection?: return "a transform cannot be applied to an inheritance section"
+        default: return "\(error)"
+        }
+    }
+
+    /// Renders a template; a missing template was already reported when the theme loaded.
+    public func render(_ context: Any, template name: String) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+}

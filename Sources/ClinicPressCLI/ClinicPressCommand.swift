@@ -1,0 +1,111 @@
+import ArgumentParser
+import ClinicPress
+import Foundation
+
+struct ClinicPressCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clinicpress",
+        abstract: "Builds a clinic's website from Markdown and YAML content.",
+        discussion: """
+        A site folder holds Content/ (site.yml, programs/, education/, workshops/, pages/, team.yml, assets/) \
+        and, optionally, Templates/ to override the built-in theme file by file.
+
+        Exit status: 0 when the site built (or checked) cleanly, 1 when the content has errors, \
+        2 for a usage error.
+        """,
+        subcommands: [BuildCommand.self, CheckCommand.self],
+        defaultSubcommand: BuildCommand.self
+    )
+}
+
+/// Options shared by `build` and `check`.
+struct SiteOptions: ParsableArguments {
+    @Argument(help: "The site folder, holding Content/ and optionally Templates/.", completion: .directory)
+    var siteDirectory: String = "."
+
+    @Option(name: .customLong("base-url"), help: "Absolute URL the site is published at; overrides 'url' in Content/site.yml.")
+    var baseURL: String?
+
+    @Flag(name: .customLong("drafts"), help: "Include content marked 'draft: true'.")
+    var includeDrafts = false
+
+    func validate() throws {
+        if let baseURL, SiteBuilder.normalizedBaseURL(baseURL) == nil {
+            throw ValidationError("--base-url must be an absolute http or https address, such as https://www.example.org/")
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: siteDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("the site folder '\(siteDirectory)' does not exist")
+        }
+    }
+
+    func buildOptions(output: String?) -> BuildOptions {
+        let site = URL(fileURLWithPath: siteDirectory, isDirectory: true)
+        return BuildOptions(siteDirectory: site, outputDirectory: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
+                            baseURL: baseURL, includeDrafts: includeDrafts)
+    }
+}
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the website into the output folder (default SITE_DIR/Output).",
+        discussion: """
+        Everything is built in memory and written to a temporary folder first; the output folder \
+        is replaced only when the whole build succeeded, so a build with errors leaves it as it was.
+        """
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .shortAndLong, help: "The output folder (default: SITE_DIR/Output).", completion: .directory)
+    var output: String?
+
+    func run() throws {
+        let started = Date()
+        let options = site.buildOptions(output: output)
+        let report = SiteBuilder.build(options)
+        let printer = DiagnosticPrinter()
+        printer.print(report.diagnostics)
+        let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+        let counts = "\(report.diagnostics.warnings.count) warning\(report.diagnostics.warnings.count == 1 ? "" : "s"), \(report.diagnostics.errors.count) error\(report.diagnostics.errors.count == 1 ? "" : "s")"
+        let where_ = DiagnosticPrinter.display(options.outputDirectory)
+        if report.succeeded {
+            print("Built \(report.pageCount) pages into \(where_): \(counts), \(seconds) s")
+        } else {
+            print("Build failed: 0 pages written, \(counts), \(seconds) s. \(where_) was not changed.")
+            throw ExitCode.failure
+        }
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the content and templates without writing anything.",
+        discussion: "Loads and renders everything a build would, in memory, and reports every problem."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var site: SiteOptions
+
+    @Flag(help: "Treat warnings as errors (exit status 1 when there are any).")
+    var strict = false
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    func run() throws {
+        let report = SiteBuilder.generate(site.buildOptions(output: nil))
+        let diagnostics = report.diagnostics
+        switch format {
+        case .text:
+            DiagnosticPrinter().print(diagnostics)
+            print("Checked \(report.pageCount) pages: \(diagnostics.warnings.count) warnings, \(diagnostics.errors.count) errors")
+        case .json:
+            print(DiagnosticPrinter.json(diagnostics, pages: report.pageCount))
+        }
+        if diagnostics.hasErrors || (strict && !diagnostics.warnings.isEmpty) { throw ExitCode.failure }
+    }
+}

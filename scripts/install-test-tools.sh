@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Install what Tests/SiteChecks needs. Idempotent, quiet, and fast (well under
+# a second) when everything is already there.
+#
+#   scripts/install-test-tools.sh
+#
+# * Debian packages (installed only if missing; `apt-get update` only then):
+#     chromium chromium-driver linkchecker, default-jre-headless if there is
+#     no `java`, python3-venv if `python3 -m venv` cannot work.
+# * Python venv REPO/.venv-tests (override: SITECHECK_VENV) with the pinned
+#   Tests/SiteChecks/requirements.txt, plus axe-playwright-python installed
+#   with --no-deps (it is only used for the axe.min.js it ships).
+#   Reinstalled only when requirements.txt (or the --no-deps pin, or the
+#   Python version) changes: a stamp with their hash is kept in the venv.
+#
+# Set SITECHECK_INSTALL_VERBOSE=1 to see apt/pip output.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+venv="${SITECHECK_VENV:-$repo/.venv-tests}"
+req="$repo/Tests/SiteChecks/requirements.txt"
+# Installed with --no-deps, separately from requirements.txt (see there).
+axe_pkg="axe-playwright-python==0.1.8"
+python="${PYTHON:-python3}"
+
+log="$(mktemp -t sitecheck-install.XXXXXX)"
+trap 'rm -f "$log"' EXIT
+say() { echo "install-test-tools: $*"; }
+run_quiet() {
+    # Run a command; keep its output unless it fails or verbose is asked for.
+    if [ "${SITECHECK_INSTALL_VERBOSE:-0}" = "1" ]; then
+        "$@"
+    elif ! "$@" >"$log" 2>&1; then
+        cat "$log" >&2
+        say "FAILED: $*" >&2
+        return 1
+    fi
+}
+
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then sudo_cmd=(sudo); fi
+fi
+
+installed() { dpkg -s "$1" 2>/dev/null | grep -q '^Status: install ok installed'; }
+
+# ---- Debian packages --------------------------------------------------------
+missing=()
+for pkg in chromium chromium-driver linkchecker; do
+    installed "$pkg" || missing+=("$pkg")
+done
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+if ! command -v "$python" >/dev/null 2>&1; then
+    missing+=(python3 python3-venv)
+    python=/usr/bin/python3
+elif ! "$python" -c 'import venv, ensurepip' >/dev/null 2>&1; then
+    missing+=(python3-venv)
+    python=/usr/bin/python3
+fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+    say "apt-get install ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    run_quiet "${sudo_cmd[@]}" apt-get update -q
+    run_quiet "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# ---- Python venv --------------------------------------------------------------
+want_stamp="$( { cat "$req"; echo "$axe_pkg"; "$python" -c 'import sys; print(sys.version)'; } \
+              | sha256sum | cut -d' ' -f1)"
+stamp="$venv/.sitecheck-requirements.sha256"
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import sys' >/dev/null 2>&1; then
+    say "creating $venv"
+    rm -rf "$venv"
+    run_quiet "$python" -m venv "$venv"
+    rm -f "$stamp"
+fi
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want_stamp" ]; then
+    say "installing Python packages into $venv"
+    export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1
+    run_quiet "$venv/bin/python" -m pip install -q -r "$req"
+    run_quiet "$venv/bin/python" -m pip install -q --no-deps "$axe_pkg"
+    echo "$want_stamp" >"$stamp"
+fi
+
+# ---- sanity -----------------------------------------------------------------
+chrome_v="$(chromium --version 2>/dev/null | grep -oE '[0-9]+(\.[0-9]+)+' | head -1 || true)"
+driver_v="$(chromedriver --version 2>/dev/null | grep -oE '[0-9]+(\.[0-9]+)+' | head -1 || true)"
+if [ -z "$chrome_v" ] || [ -z "$driver_v" ]; then
+    say "WARNING: chromium ($chrome_v) or chromedriver ($driver_v) does not answer --version" >&2
+elif [ "${chrome_v%%.*}" != "${driver_v%%.*}" ]; then
+    say "WARNING: chromium $chrome_v and chromedriver $driver_v differ in major version" >&2
+fi
+exit 0
