@@ -61,7 +61,8 @@ fi
 if [ ${#missing[@]} -gt 0 ]; then
     say "apt-get install ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
-    run_quiet "${sudo_cmd[@]}" apt-get update -q
+    # A failing third-party source must not stop us: try the install anyway.
+    run_quiet "${sudo_cmd[@]}" apt-get update -q || say "apt-get update failed; trying the install anyway" >&2
     run_quiet "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 

@@ -20,10 +20,10 @@ struct ClinicPressCommand: ParsableCommand {
 
 /// Options shared by `build` and `check`.
 struct SiteOptions: ParsableArguments {
-    @Argument(help: "The site folder, holding Content/ and optionally Templates/.", completion: .directory)
+    @Argument(help: ArgumentHelp("The site folder, holding Content/ and optionally Templates/.", valueName: "SITE_DIR"), completion: .directory)
     var siteDirectory: String = "."
 
-    @Option(name: .customLong("base-url"), help: "Absolute URL the site is published at; overrides 'url' in Content/site.yml.")
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("Absolute URL the site is published at; overrides 'url' in Content/site.yml.", valueName: "URL"))
     var baseURL: String?
 
     @Flag(name: .customLong("drafts"), help: "Include content marked 'draft: true'.")
@@ -58,7 +58,7 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(name: .shortAndLong, help: "The output folder (default: SITE_DIR/Output).", completion: .directory)
+    @Option(name: .shortAndLong, help: ArgumentHelp("The output folder (default: SITE_DIR/Output).", valueName: "DIR"), completion: .directory)
     var output: String?
 
     func run() throws {

@@ -32,6 +32,18 @@ import threading
 import time
 import urllib.parse
 
+
+def _use_test_venv() -> None:
+    """Re-run this script with .venv-tests/bin/python when started by another Python."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    venv = os.environ.get("SITECHECK_VENV") or os.path.join(here, "..", "..", ".venv-tests")
+    py = os.path.join(venv, "bin", "python")
+    if os.path.realpath(sys.prefix) != os.path.realpath(venv) and os.access(py, os.X_OK):
+        os.execv(py, [py, os.path.abspath(__file__)] + sys.argv[1:])
+
+
+_use_test_venv()
+
 # Selenium Manager must never try to download a driver/browser (no network
 # here, and it also sends usage statistics): we always give explicit paths.
 os.environ.setdefault("SE_OFFLINE", "true")
@@ -174,7 +186,8 @@ def main(argv: list[str]) -> int:
         print(f"axe_check: unknown viewport(s) {unknown}; use desktop,phone", file=sys.stderr)
         return 2
 
-    # SIGTERM/SIGINT -> normal exit so that the browser and the server are closed.
+    # SIGTERM -> SystemExit (SIGINT already raises KeyboardInterrupt), so that the
+    # finally/with blocks below close the browser and the server.
     def _stop(signum, _frame):
         raise SystemExit(128 + signum)
     signal.signal(signal.SIGTERM, _stop)
@@ -205,9 +218,14 @@ def main(argv: list[str]) -> int:
                     driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
                 for path in paths:
                     url = server.base + path
-                    driver.get(url)
-                    driver.execute_script(axe_source)
-                    result = driver.execute_async_script(RUN_AXE, TAGS)
+                    try:
+                        driver.get(url)
+                        driver.execute_script(axe_source)
+                        result = driver.execute_async_script(RUN_AXE, TAGS)
+                    except Exception as exc:  # timeout, renderer crash, ...
+                        print(f"axe_check: browser error on /{path} ({viewport}): "
+                              f"{type(exc).__name__}: {str(exc).strip()[:300]}")
+                        return 2
                     if not isinstance(result, dict) or result.get("error"):
                         err = result.get("error") if isinstance(result, dict) else result
                         print(f"axe_check: axe failed on /{path} ({viewport}): {err}")

@@ -39,8 +39,9 @@ if ! command -v java >/dev/null 2>&1; then
     exit 2
 fi
 
-n_html=$(find "$out" -name '*.html' -not -path '*/.*' | wc -l)
-n_css=$(find "$out" -name '*.css' -not -path '*/.*' | wc -l)
+# Hidden files inside the site are skipped; the site folder itself may sit under a hidden one (.build/).
+n_html=$(cd "$out" && find . -name '*.html' | grep -vc '/\.' || true)
+n_css=$(cd "$out" && find . -name '*.css' | grep -vc '/\.' || true)
 if [ "$n_html" -eq 0 ]; then
     echo "check_html: FAIL no .html files under $out"
     exit 1
@@ -62,7 +63,7 @@ args+=(--ignore-re '\APicked up JAVA_TOOL_OPTIONS')
 report="$("$validator" "${args[@]}" 2>&1)"
 rc=$?
 if [ $rc -ne 0 ]; then
-    echo "$report" | sed "s|file:$out/||"
+    echo "${report//file:$out\//}"
     n_err=$(printf '%s\n' "$report" | grep -c . || true)
     echo "check_html: FAIL $n_err message(s) in $what file(s) under $out"
     exit 1

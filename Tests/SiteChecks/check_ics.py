@@ -31,6 +31,18 @@ import os
 import re
 import sys
 
+
+def _use_test_venv() -> None:
+    """Re-run this script with .venv-tests/bin/python when started by another Python."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    venv = os.environ.get("SITECHECK_VENV") or os.path.join(here, "..", "..", ".venv-tests")
+    py = os.path.join(venv, "bin", "python")
+    if os.path.realpath(sys.prefix) != os.path.realpath(venv) and os.access(py, os.X_OK):
+        os.execv(py, [py, os.path.abspath(__file__)] + sys.argv[1:])
+
+
+_use_test_venv()
+
 try:
     from icalendar import Calendar
 except ImportError:  # pragma: no cover - depends on the venv

@@ -61,7 +61,7 @@ expect_fail() {
 
 # variant NAME -> fresh copy of the good fixture at $work/NAME, path on stdout
 variant() {
-    rm -rf "$work/$1"
+    rm -rf "${work:?}/${1:?}"
     cp -r "$good" "$work/$1"
     echo "$work/$1"
 }
@@ -97,6 +97,7 @@ expect_pass "axe_check good"   "$py" "$here/axe_check.py" "$good"
 expect_pass "check_links good" "$here/check_links.sh" "$good"
 expect_pass "check_ics good"   "$py" "$here/check_ics.py" "$good/workshops.ics"
 expect_pass "check_ics good, two builds" "$py" "$here/check_ics.py" "$good/workshops.ics" "$good/workshops.ics"
+# shellcheck disable=SC2016
 expect_pass "run_all good"     bash -c '"$1" "$2" | tail -n 1 | grep -qx "4 passed, 0 failed"' _ "$here/run_all.sh" "$good"
 
 echo "--- check_html on broken copies"
@@ -149,7 +150,7 @@ bytes_replace "$d/workshops.ics" 'METHOD:PUBLISH\r\n' 'METHOD:PUBLISH\n'
 expect_fail "check_ics bare LF" 'bare LF' "$py" "$here/check_ics.py" "$d/workshops.ics"
 d=$(variant ics-long)
 bytes_replace "$d/workshops.ics" 'SUMMARY:Grounding skills lunch hour' \
-    'SUMMARY:Grounding skills lunch hour and a much longer title that goes over'
+    'SUMMARY:Grounding skills lunch hour and a much longer title that goes past it 80'
 expect_fail "check_ics 80-octet line" '80 octets long' "$py" "$here/check_ics.py" "$d/workshops.ics"
 d=$(variant ics-utf8-split)
 bytes_replace "$d/workshops.ics" 'Na\xc3\xafve' 'Na\xc3\r\n \xafve'

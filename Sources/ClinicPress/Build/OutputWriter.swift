@@ -95,9 +95,14 @@ struct OutputWriter {
         return descriptor
     }
 
-    /// Temporary folders of builds that were killed half way.
+    /// Temporary folders of builds that were killed half way. A build killed between its two
+    /// renames leaves the previous site aside as `.NAME.old-PID`: that is put back first.
     func removeLeftovers() {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
+        if !FileManager.default.fileExists(atPath: outputDirectory.path),
+           let aside = names.sorted().first(where: { $0.hasPrefix(".\(name).old-") }) {
+            _ = rename(parent.appendingPathComponent(aside).path, outputDirectory.path)
+        }
         for entry in names where entry.hasPrefix(".\(name).tmp-") || entry.hasPrefix(".\(name).old-") {
             try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
         }

@@ -1,0 +1,61 @@
+import ClinicPress
+import Foundation
+
+// Feeds arbitrary bytes through the whole pipeline: front matter and YAML parsing, Markdown
+// rendering with every transform, and page rendering. The first byte picks which file of a small,
+// otherwise valid site the rest of the input replaces. Any crash, trap or sanitizer report is a bug.
+
+let site = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("clinicpress-fuzz-\(getpid())")
+let targets = [
+    "Content/programs/adult-iop.md", "Content/education/relapse.md", "Content/workshops/series.md",
+    "Content/pages/about.md", "Content/site.yml", "Content/team.yml", "Templates/page.mustache",
+]
+let baseline: [String: String] = [
+    "Content/site.yml": "name: Fuzz Clinic\nurl: https://example.org/\ntimezone: America/Chicago\n",
+    "Content/programs/adult-iop.md": "---\ntitle: Adult IOP\nsummary: S\nlevel_of_care: iop\naudience: adults\ntracks:\n  - name: M\n    days: [mon, tue, thu]\n    start: \"09:00\"\n    end: \"12:00\"\n---\nBody [a](../education/relapse.md)\n",
+    "Content/education/relapse.md": "---\ntitle: Relapse\nsummary: S\naudience: family\nreviewed: 2026-01-01\nreviewed_by: X\n---\n## One\n",
+    "Content/workshops/series.md": "---\ntitle: Series\nsummary: S\nsessions:\n  - date: 2026-12-01\n    start: \"18:00\"\n    end: \"19:00\"\n    title: T\n    handouts: [relapse]\n---\nIntro\n",
+    "Content/pages/about.md": "---\ntitle: About\nsummary: S\n---\nText\n",
+    "Content/team.yml": "- name: Jo\n  programs: [adult-iop]\n",
+]
+
+func writeBaseline() {
+    try? FileManager.default.removeItem(at: site)
+    for (path, text) in baseline {
+        let url = site.appendingPathComponent(path)
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? Data(text.utf8).write(to: url)
+    }
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data, size > 0 else { return 0 }
+    writeBaseline()
+    let target = targets[Int(data[0]) % targets.count]
+    let url = site.appendingPathComponent(target)
+    try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try? Data(bytes: data + 1, count: size - 1).write(to: url)
+    let report = SiteBuilder.generate(BuildOptions(siteDirectory: site, now: Date(timeIntervalSince1970: 1_795_435_200)))
+    // Every diagnostic must name a file; a successful build must produce pages.
+    for diagnostic in report.diagnostics where diagnostic.file.isEmpty { fatalError("diagnostic without a file: \(diagnostic)") }
+    if report.succeeded && report.files.isEmpty { fatalError("a build succeeded without writing anything") }
+    return 0
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+var argc = CommandLine.argc
+var argv = CommandLine.unsafeArgv
+let status = withUnsafeMutablePointer(to: &argv) { argvPointer in
+    argvPointer.withMemoryRebound(to: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?.self, capacity: 1) {
+        LLVMFuzzerRunDriver(&argc, $0, fuzzOne)
+    }
+}
+try? FileManager.default.removeItem(at: site)
+exit(status)

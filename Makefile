@@ -1,0 +1,43 @@
+# ClinicPress: `make site` builds the example clinic, `make test` runs every test.
+SHELL := /bin/bash
+.DEFAULT_GOAL := site
+RELEASE_BIN := .build/release/clinicpress
+DEBUG_BIN := .build/debug/clinicpress
+TEST_SITE := .build/test-site
+
+.PHONY: site deps build test test-deps clean fuzz
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	swift build -c release --product clinicpress
+
+site: build
+	$(RELEASE_BIN) build
+	@echo
+	@echo "The site is in Output/. To look at it, run:"
+	@echo "    python3 -m http.server --directory Output 8000"
+	@echo "and open http://localhost:8000/ in a browser."
+
+test-deps: deps
+	@scripts/install-test-tools.sh
+
+# Unit and end-to-end tests (XCTest), then the example site judged by independent tools.
+test: test-deps
+	swift build --product clinicpress
+	swift test
+	rm -rf $(TEST_SITE)
+	SOURCE_DATE_EPOCH=1795392000 $(DEBUG_BIN) build --output $(TEST_SITE)
+	Tests/SiteChecks/run_all.sh $(TEST_SITE)
+
+clean:
+	rm -rf .build Output .venv-tests
+
+# libFuzzer over front matter, Markdown and page rendering (Fuzz/). FUZZ_SECONDS bounds the run.
+FUZZ_SECONDS ?= 300
+fuzz: deps
+	cd Fuzz && swift build
+	mkdir -p .build/fuzz-corpus
+	Fuzz/.build/debug/ClinicPressFuzz -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -timeout=20 \
+		-artifact_prefix=.build/ .build/fuzz-corpus Fuzz/corpus

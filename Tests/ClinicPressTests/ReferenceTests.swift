@@ -1,0 +1,46 @@
+import XCTest
+@testable import ClinicPress
+
+final class ReferenceTests: XCTestCase {
+    func testUnknownSlugsNameFileKeyAndSuggestion() throws {
+        let site = try TemporarySite.minimal([
+            TemporarySite.article("relapse", extra: "programs: [adult-iopp]\n"),
+            ("Content/team.yml", "- name: Jo Park\n  programs: [adult-iop, teen]\n"),
+        ])
+        defer { site.remove() }
+        let messages = site.generate().messages()
+        XCTAssertTrue(messages.contains {
+            $0.contains("Content/education/relapse.md:7:") && $0.contains("programs[1]: there is no program 'adult-iopp'")
+                && $0.contains("did you mean 'adult-iop'?")
+        }, "\(messages)")
+        XCTAssertTrue(messages.contains { $0.contains("Content/team.yml:2:") && $0.contains("there is no program 'teen'") }, "\(messages)")
+    }
+
+    func testSessionHandoutsMustExist() throws {
+        let series = """
+        ---
+        title: Series
+        summary: S
+        sessions:
+          - date: 2026-12-01
+            start: "18:00"
+            end: "19:30"
+            title: One
+            handouts: [relapse, relaps]
+        ---
+        Intro
+        """
+        let site = try TemporarySite.minimal([TemporarySite.article("relapse"), ("Content/workshops/series.md", series)])
+        defer { site.remove() }
+        let messages = site.generate().messages()
+        XCTAssertEqual(messages.count, 1, "\(messages)")
+        XCTAssertTrue(messages[0].contains("sessions[1].handouts[2]: there is no education article 'relaps'"), messages[0])
+    }
+
+    func testDraftsAreLeftOutUnlessAsked() throws {
+        let site = try TemporarySite.minimal([TemporarySite.article("draft-one", extra: "draft: true\n")])
+        defer { site.remove() }
+        XCTAssertNil(site.generate().file("education/draft-one/index.html"))
+        XCTAssertNotNil(site.generate(drafts: true).file("education/draft-one/index.html"))
+    }
+}

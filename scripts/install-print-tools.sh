@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Install the print tool chain: HTML -> PDF with a pip-installed WeasyPrint,
+# plus the tools the PDF checks use. Idempotent, quiet, and fast (well under a
+# second) when everything is already there.
+#
+#   scripts/install-print-tools.sh
+#
+# * Debian packages (installed only if `dpkg -s` says missing; `apt-get update`
+#   only then):
+#     - what a pip-installed WeasyPrint loads at run time (a pip install does
+#       not pull these; Debian's own `weasyprint` package would, so a machine
+#       that once had it hides the step): Pango >= 1.44 and pangoft2,
+#       HarfBuzz and its subset library, fontconfig;
+#     - free fonts to embed: DejaVu (fonts-dejavu-core) and Noto
+#       (fonts-noto-core: Noto Sans / Serif in all weights, SIL OFL);
+#     - libqrencode-dev (pkg-config name `libqrencode`) for the QR code target;
+#     - PDF test tools: qpdf, poppler-utils (pdfinfo, pdffonts, pdftotext,
+#       pdftoppm), zbar-tools (zbarimg);
+#     - python3-venv if `python3 -m venv` cannot work.
+# * Python venv REPO/.venv-print (override: PRINT_VENV) with the pinned
+#   scripts/print-requirements.txt. Reinstalled only when that file (or the
+#   Python version) changes: a stamp with their hash is kept in the venv.
+#
+# Render with scripts/render_pdfs.py (run it with .venv-print/bin/python) or
+# .venv-print/bin/weasyprint.
+#
+# Set PRINT_INSTALL_VERBOSE=1 to see apt/pip output.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+venv="${PRINT_VENV:-$repo/.venv-print}"
+req="$repo/scripts/print-requirements.txt"
+python="${PYTHON:-python3}"
+
+log="$(mktemp -t print-install.XXXXXX)"
+trap 'rm -f "$log"' EXIT
+say() { echo "install-print-tools: $*"; }
+run_quiet() {
+    # Run a command; keep its output unless it fails or verbose is asked for.
+    if [ "${PRINT_INSTALL_VERBOSE:-0}" = "1" ]; then
+        "$@"
+    elif ! "$@" >"$log" 2>&1; then
+        cat "$log" >&2
+        say "FAILED: $*" >&2
+        return 1
+    fi
+}
+
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then
+    sudo_cmd=(sudo)
+fi
+
+installed() { dpkg -s "$1" 2>/dev/null | grep -q '^Status: install ok installed'; }
+
+# ---- Debian packages --------------------------------------------------------
+packages=(
+    # WeasyPrint run-time libraries (loaded with dlopen through cffi)
+    libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0
+    fontconfig
+    # fonts to embed
+    fonts-dejavu-core fonts-noto-core
+    # QR codes (Swift systemLibrary target, pkg-config name libqrencode)
+    libqrencode-dev pkg-config
+    # PDF test tools
+    qpdf poppler-utils zbar-tools
+)
+missing=()
+for pkg in "${packages[@]}"; do
+    installed "$pkg" || missing+=("$pkg")
+done
+if ! command -v "$python" >/dev/null 2>&1; then
+    missing+=(python3 python3-venv)
+    python=/usr/bin/python3
+elif ! "$python" -c 'import venv, ensurepip' >/dev/null 2>&1; then
+    missing+=(python3-venv)
+    python=/usr/bin/python3
+fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+    say "apt-get install ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    # A failing third-party source must not stop us: try the install anyway.
+    run_quiet "${sudo_cmd[@]}" apt-get update -q || say "apt-get update failed; trying the install anyway" >&2
+    run_quiet "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# Pango older than 1.44 makes WeasyPrint fail at import time; say why up front.
+pango_v="$(dpkg-query -W -f='${Version}' libpango-1.0-0 2>/dev/null || true)"
+if [ -n "$pango_v" ] && dpkg --compare-versions "$pango_v" lt 1.44; then
+    say "error: WeasyPrint needs Pango >= 1.44, libpango-1.0-0 is $pango_v" >&2
+    exit 1
+fi
+
+# ---- Python venv --------------------------------------------------------------
+want_stamp="$( { cat "$req"; "$python" -c 'import sys; print(sys.version)'; } \
+              | sha256sum | cut -d' ' -f1)"
+stamp="$venv/.print-requirements.sha256"
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import sys' >/dev/null 2>&1; then
+    say "creating $venv"
+    rm -rf "$venv"
+    run_quiet "$python" -m venv "$venv"
+    rm -f "$stamp"
+fi
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want_stamp" ]; then
+    say "installing Python packages from scripts/print-requirements.txt into $venv"
+    export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1
+    rm -f "$stamp"
+    run_quiet "$venv/bin/python" -m pip install -q -r "$req"
+    # Importing weasyprint loads Pango/HarfBuzz/fontconfig: a missing system
+    # library shows up here rather than at the first render.
+    run_quiet "$venv/bin/python" -c 'import weasyprint'
+    echo "$want_stamp" >"$stamp"
+fi
+exit 0

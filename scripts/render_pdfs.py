@@ -1,0 +1,282 @@
+#!/usr/bin/env python3
+"""Render HTML files to PDF with WeasyPrint, several per process.
+
+Run it with the print venv's Python (scripts/install-print-tools.sh makes it):
+
+    .venv-print/bin/python scripts/render_pdfs.py jobs.json
+    echo '[{"html": "a.html", "pdf": "a.pdf"}]' | .venv-print/bin/python scripts/render_pdfs.py
+
+Input: a JSON list of jobs, {"html": PATH, "pdf": PATH}, from the file named
+as argument, or from standard input (no argument, or "-"). Relative paths are
+taken from the current directory. Relative URLs inside the HTML (stylesheets,
+@font-face, images) resolve against the HTML file's own folder.
+
+Each job is rendered with the Python API in a bounded pool of worker
+processes (--jobs, default 2): starting WeasyPrint costs about half a second,
+so one process per PDF is much slower than this.
+
+Output is made reproducible (byte-identical for the same input, fonts and
+pinned versions):
+  * tagged PDF, PDF/UA-1 by default (--variant; "none" gives an untagged PDF);
+  * the trailer /ID is the MD5 of the file's content (pdf_identifier=True),
+    never random;
+  * /CreationDate and /ModDate come only from <meta name="dcterms.created">
+    and <meta name="dcterms.modified"> in the HTML; when the HTML has none,
+    from --date or SOURCE_DATE_EPOCH if given, else they are left out (WeasyPrint
+    itself never writes the current time for a document);
+  * only file: and data: URLs are fetched (--allow-network to lift that).
+Each PDF is written to a temporary file beside it and renamed into place.
+
+Exit status: 0 when every job rendered; 1 when any job failed (one line per
+failed job on stderr: "render_pdfs: FAILED <html> -> <pdf>: <reason>"); 2 for
+bad arguments or bad job lists. A resource WeasyPrint cannot load (an image, a
+stylesheet, a font file) is logged by it as an error and fails the job here;
+CSS/HTML warnings are printed and fail the job only with --strict.
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import datetime
+import json
+import logging
+import os
+import sys
+import tempfile
+import time
+
+PROG = 'render_pdfs'
+VARIANTS_HINT = 'pdf/ua-1 (default), pdf/ua-2, pdf/a-2a, ..., or none'
+
+
+def die(message: str) -> None:
+    print(f'{PROG}: error: {message}', file=sys.stderr)
+    sys.exit(2)
+
+
+def load_jobs(source: str | None) -> list[dict]:
+    try:
+        if source in (None, '-'):
+            if source is None and sys.stdin.isatty():
+                die('give a JSON job file, or pipe the JSON job list on standard input')
+            text = sys.stdin.read()
+            where = 'standard input'
+        else:
+            with open(source, encoding='utf-8') as f:
+                text = f.read()
+            where = source
+    except OSError as e:
+        die(f'cannot read job list: {e}')
+    try:
+        jobs = json.loads(text)
+    except json.JSONDecodeError as e:
+        die(f'{where} is not valid JSON: {e}')
+    if not isinstance(jobs, list):
+        die(f'{where}: expected a JSON list of {{"html": ..., "pdf": ...}} objects')
+    seen_pdfs: dict[str, int] = {}
+    for index, job in enumerate(jobs):
+        if (not isinstance(job, dict) or not isinstance(job.get('html'), str)
+                or not isinstance(job.get('pdf'), str) or not job['html'] or not job['pdf']):
+            die(f'{where}: job #{index} must be an object with string "html" and "pdf" paths, '
+                f'got {json.dumps(job)[:200]}')
+        pdf = os.path.abspath(job['pdf'])
+        if pdf in seen_pdfs:
+            die(f'{where}: jobs #{seen_pdfs[pdf]} and #{index} write the same PDF {job["pdf"]}')
+        seen_pdfs[pdf] = index
+    return jobs
+
+
+def fallback_date(option: str | None) -> str | None:
+    """The W3C date to use when a document has no dcterms date, or None."""
+    if option:
+        return option
+    epoch = os.environ.get('SOURCE_DATE_EPOCH', '').strip()
+    if not epoch:
+        return None
+    try:
+        moment = datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        die(f'SOURCE_DATE_EPOCH must be an integer number of seconds, not {epoch!r}')
+    return moment.strftime('%Y-%m-%dT%H:%M:%SZ')
+
+
+# ---- worker side ----------------------------------------------------------------
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+_collector: _Collector | None = None
+
+
+def _init_worker() -> None:
+    global _collector
+    import weasyprint  # noqa: F401  (pay the import once per worker)
+    logger = logging.getLogger('weasyprint')
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    _collector = _Collector()
+    logger.addHandler(_collector)
+    # Progress messages are INFO; keep them out.
+    logging.getLogger('weasyprint.progress').setLevel(logging.ERROR)
+
+
+def render_one(job: dict, options: dict) -> dict:
+    """Render one job. Returns {"ok", "errors", "warnings", "seconds", "pages"}."""
+    if _collector is None:
+        _init_worker()
+    assert _collector is not None
+    import weasyprint
+    from weasyprint.urls import URLFetcher
+
+    started = time.perf_counter()
+    _collector.records.clear()
+    html_path, pdf_path = job['html'], job['pdf']
+    result = {'ok': False, 'errors': [], 'warnings': [], 'seconds': 0.0, 'pages': 0}
+    tmp_path = None
+    try:
+        if not os.path.isfile(html_path):
+            raise FileNotFoundError(f'no such HTML file: {html_path}')
+        fetcher = URLFetcher(
+            timeout=options['timeout'],
+            allowed_protocols=None if options['allow_network'] else {'file', 'data'})
+        # The same options go to render() and write_pdf(): a variant also sets
+        # layout-time defaults.
+        pdf_options = {
+            'pdf_variant': options['variant'],
+            'pdf_identifier': True,  # /ID = MD5 of the content: reproducible
+            'uncompressed_pdf': options['uncompressed'],
+        }
+        document = weasyprint.HTML(filename=html_path, url_fetcher=fetcher).render(
+            **pdf_options)
+        metadata = document.metadata
+        if options['date']:
+            metadata.created = metadata.created or options['date']
+            metadata.modified = metadata.modified or options['date']
+        result['pages'] = len(document.pages)
+
+        out_dir = os.path.dirname(os.path.abspath(pdf_path))
+        os.makedirs(out_dir, exist_ok=True)
+        fd, tmp_path = tempfile.mkstemp(prefix='.render-', suffix='.pdf.tmp', dir=out_dir)
+        with os.fdopen(fd, 'wb') as target:
+            document.write_pdf(target, **pdf_options)
+        for record in _collector.records:
+            message = record.getMessage()
+            (result['errors'] if record.levelno >= logging.ERROR else result['warnings']).append(message)
+        if options['strict'] and result['warnings']:
+            result['errors'].extend(f'(strict) {w}' for w in result['warnings'])
+            result['warnings'] = []
+        if result['errors']:
+            os.unlink(tmp_path)
+        else:
+            os.chmod(tmp_path, 0o644)
+            os.replace(tmp_path, pdf_path)
+            result['ok'] = True
+        tmp_path = None
+    except Exception as e:  # noqa: BLE001  (one bad job must not stop the others)
+        result['errors'].append(f'{type(e).__name__}: {e}')
+        result['errors'].extend(r.getMessage() for r in _collector.records
+                                if r.levelno >= logging.ERROR)
+    finally:
+        if tmp_path is not None and os.path.exists(tmp_path):
+            os.unlink(tmp_path)
+        result['seconds'] = time.perf_counter() - started
+    return result
+
+
+# ---- main -----------------------------------------------------------------------
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog=PROG, description='Render a JSON list of {"html", "pdf"} jobs with WeasyPrint.')
+    parser.add_argument('jobs_file', nargs='?', help='JSON job list (default: standard input)')
+    parser.add_argument('--jobs', '-j', type=int, default=2, metavar='N',
+                        help='worker processes (default 2)')
+    parser.add_argument('--variant', default='pdf/ua-1',
+                        help=f'PDF variant: {VARIANTS_HINT}')
+    parser.add_argument('--date', metavar='W3C-DATE',
+                        help='creation/modification date for documents without '
+                             'dcterms.created/modified (default: SOURCE_DATE_EPOCH, else none)')
+    parser.add_argument('--strict', action='store_true',
+                        help='fail a job on WeasyPrint warnings too, not only on errors')
+    parser.add_argument('--allow-network', action='store_true',
+                        help='let documents fetch http(s) URLs (default: file: and data: only)')
+    parser.add_argument('--timeout', type=float, default=10, help=argparse.SUPPRESS)
+    parser.add_argument('--uncompressed', action='store_true', help=argparse.SUPPRESS)
+    parser.add_argument('--quiet', '-q', action='store_true',
+                        help='print only failures and warnings')
+    args = parser.parse_args(argv)
+
+    if args.jobs < 1:
+        die('--jobs must be at least 1')
+    variant = None if args.variant.lower() in ('', 'none') else args.variant.lower()
+    if variant is not None:
+        try:
+            from weasyprint.pdf import VARIANTS
+        except ImportError as e:
+            die(f'cannot import WeasyPrint ({e}); run scripts/install-print-tools.sh and use '
+                f'.venv-print/bin/python')
+        if variant not in VARIANTS:
+            die(f'unknown --variant {args.variant}; this WeasyPrint knows '
+                f'{", ".join(sorted(VARIANTS))}, or none')
+    options = {
+        'variant': variant,
+        'date': fallback_date(args.date),
+        'strict': args.strict,
+        'allow_network': args.allow_network,
+        'timeout': args.timeout,
+        'uncompressed': args.uncompressed,
+    }
+    jobs = load_jobs(args.jobs_file)
+    if not jobs:
+        if not args.quiet:
+            print(f'{PROG}: no jobs', file=sys.stderr)
+        return 0
+
+    started = time.perf_counter()
+    workers = min(args.jobs, len(jobs))
+    results: list[dict | None] = [None] * len(jobs)
+    if workers == 1:
+        for index, job in enumerate(jobs):
+            results[index] = render_one(job, options)
+    else:
+        with concurrent.futures.ProcessPoolExecutor(
+                max_workers=workers, initializer=_init_worker) as pool:
+            futures = {pool.submit(render_one, job, options): index
+                       for index, job in enumerate(jobs)}
+            for future in concurrent.futures.as_completed(futures):
+                index = futures[future]
+                try:
+                    results[index] = future.result()
+                except Exception as e:  # a worker died (crash in a C library, killed, ...)
+                    results[index] = {'ok': False, 'warnings': [], 'seconds': 0.0, 'pages': 0,
+                                      'errors': [f'worker process failed: {type(e).__name__}: {e}']}
+
+    failed = 0
+    for job, result in zip(jobs, results):
+        assert result is not None
+        for warning in result['warnings']:
+            print(f'{PROG}: warning: {job["html"]}: {warning}', file=sys.stderr)
+        if not result['ok']:
+            failed += 1
+            reason = '; '.join(result['errors']) or 'unknown error'
+            print(f'{PROG}: FAILED {job["html"]} -> {job["pdf"]}: {reason}', file=sys.stderr)
+    elapsed = time.perf_counter() - started
+    if failed:
+        print(f'{PROG}: {failed} of {len(jobs)} jobs failed', file=sys.stderr)
+        return 1
+    if not args.quiet:
+        pages = sum(r['pages'] for r in results if r)
+        print(f'{PROG}: rendered {len(jobs)} PDFs ({pages} pages) in {elapsed:.2f} s '
+              f'with {workers} worker{"s" if workers > 1 else ""}', file=sys.stderr)
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
