@@ -5,8 +5,8 @@
 #
 #   scripts/install-print-tools.sh
 #
-# * Debian packages (installed only if `dpkg -s` says missing; `apt-get update`
-#   only then):
+# * Debian packages (installed only if dpkg says missing; `apt-get update` only
+#   then):
 #     - what a pip-installed WeasyPrint loads at run time (a pip install does
 #       not pull these; Debian's own `weasyprint` package would, so a machine
 #       that once had it hides the step): Pango >= 1.44 and pangoft2,
@@ -51,7 +51,10 @@ if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then
     sudo_cmd=(sudo)
 fi
 
-installed() { dpkg -s "$1" 2>/dev/null | grep -q '^Status: install ok installed'; }
+# Ask dpkg's status database (what `dpkg -s` shows) without a pipe: under
+# `set -o pipefail`, `dpkg -s P | grep -q` fails at random when grep exits
+# before dpkg has written all of a long entry (SIGPIPE), e.g. fonts-noto-core.
+installed() { [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]; }
 
 # ---- Debian packages --------------------------------------------------------
 packages=(
@@ -108,8 +111,10 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want_stamp" ]; then
     rm -f "$stamp"
     run_quiet "$venv/bin/python" -m pip install -q -r "$req"
     # Importing weasyprint loads Pango/HarfBuzz/fontconfig: a missing system
-    # library shows up here rather than at the first render.
-    run_quiet "$venv/bin/python" -c 'import weasyprint'
+    # library shows up here rather than at the first render. libharfbuzz-subset
+    # is optional to WeasyPrint, which silently falls back to fontTools
+    # subsetting (slower, and different PDF bytes): insist on it.
+    run_quiet "$venv/bin/python" -c 'import sys, weasyprint.text.ffi as f; f.harfbuzz_subset or sys.exit("libharfbuzz-subset.so.0 not found")'
     echo "$want_stamp" >"$stamp"
 fi
 exit 0

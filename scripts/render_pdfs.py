@@ -30,7 +30,7 @@ Each PDF is written to a temporary file beside it and renamed into place.
 Exit status: 0 when every job rendered; 1 when any job failed (one line per
 failed job on stderr: "render_pdfs: FAILED <html> -> <pdf>: <reason>"); 2 for
 bad arguments or bad job lists. A resource WeasyPrint cannot load (an image, a
-stylesheet, a font file) is logged by it as an error and fails the job here;
+stylesheet; an @font-face file, which it only warns about) fails the job here;
 CSS/HTML warnings are printed and fail the job only with --strict.
 """
 
@@ -127,6 +127,14 @@ def _init_worker() -> None:
     logging.getLogger('weasyprint.progress').setLevel(logging.ERROR)
 
 
+def _is_error(record: logging.LogRecord) -> bool:
+    # WeasyPrint logs resources it cannot load (images, stylesheets) as errors,
+    # but an @font-face it cannot load only as a warning, and then silently
+    # falls back to whatever system font matches: fail on that too.
+    return (record.levelno >= logging.ERROR
+            or record.getMessage().startswith('Font-face '))
+
+
 def render_one(job: dict, options: dict) -> dict:
     """Render one job. Returns {"ok", "errors", "warnings", "seconds", "pages"}."""
     if _collector is None:
@@ -168,7 +176,7 @@ def render_one(job: dict, options: dict) -> dict:
             document.write_pdf(target, **pdf_options)
         for record in _collector.records:
             message = record.getMessage()
-            (result['errors'] if record.levelno >= logging.ERROR else result['warnings']).append(message)
+            (result['errors'] if _is_error(record) else result['warnings']).append(message)
         if options['strict'] and result['warnings']:
             result['errors'].extend(f'(strict) {w}' for w in result['warnings'])
             result['warnings'] = []
@@ -181,8 +189,7 @@ def render_one(job: dict, options: dict) -> dict:
         tmp_path = None
     except Exception as e:  # noqa: BLE001  (one bad job must not stop the others)
         result['errors'].append(f'{type(e).__name__}: {e}')
-        result['errors'].extend(r.getMessage() for r in _collector.records
-                                if r.levelno >= logging.ERROR)
+        result['errors'].extend(r.getMessage() for r in _collector.records if _is_error(r))
     finally:
         if tmp_path is not None and os.path.exists(tmp_path):
             os.unlink(tmp_path)

@@ -50,6 +50,6 @@ final class TemplateTests: XCTestCase {
             onDisk[String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))] = try String(contentsOf: url, encoding: .utf8)
         }
         XCTAssertEqual(Set(onDisk.keys), Set(BuiltInTheme.files.keys))
-        for (path, text) in onDisk { XCTAssertEqual(BuiltInTheme.files[path], text, path) }
+        for (path, text) in onDisk { XCTAssertTrue(BuiltInTheme.files[path] == text, "\(path) differs from the embedded copy") }
     }
 }

@@ -39,7 +39,7 @@ public struct CrisisResource: Sendable {
     public static let defaults = [
         CrisisResource(name: "988 Suicide & Crisis Lifeline (call or text)", phone: "988", text: "988",
                        url: "https://988lifeline.org/"),
-        CrisisResource(name: "In immediate danger, call", phone: "911", text: nil, url: nil),
+        CrisisResource(name: "Emergency services", phone: "911", text: nil, url: nil),
     ]
 }
 

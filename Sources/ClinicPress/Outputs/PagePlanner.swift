@@ -119,7 +119,7 @@ struct PagePlanner {
                 let content = ArticlePageContent(
                     slug: article.slug, title: article.title, summary: article.summary, audience: article.audience.name,
                     reviewedBy: article.reviewedBy, reviewed: article.reviewed.display, reviewedISO: article.reviewed.iso,
-                    nextReview: article.nextReview.display, sources: article.sources, hasSources: !article.sources.isEmpty,
+                    nextReview: article.nextReview.display, nextReviewISO: article.nextReview.iso, sources: article.sources, hasSources: !article.sources.isEmpty,
                     topics: article.topics, hasTopics: !article.topics.isEmpty, programs: programs,
                     hasPrograms: !programs.isEmpty, sessions: sessions, hasSessions: !sessions.isEmpty,
                     bodyHTML: body.html, toc: body.tocViews, hasTOC: !body.tableOfContents.isEmpty)
@@ -151,7 +151,8 @@ struct PagePlanner {
                 let content = WorkshopPageContent(
                     slug: series.slug, title: series.title, summary: series.summary, audience: series.audience?.name,
                     location: series.location, onlineURL: series.onlineURL, sessions: sessions, programs: programs,
-                    hasPrograms: !programs.isEmpty, bodyHTML: body.html, calendarPath: "workshops.ics")
+                    hasPrograms: !programs.isEmpty, bodyHTML: body.html, toc: body.tocViews,
+                    hasTOC: !body.tableOfContents.isEmpty, calendarPath: "workshops.ics")
                 return PageBody(content, markdown: body)
             })
     }

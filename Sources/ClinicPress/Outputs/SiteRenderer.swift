@@ -38,7 +38,9 @@ struct SiteRenderer {
                                canonicalURL: site.baseURL + plan.path, path: plan.path,
                                jsonLD: JSONValue.scriptJSON(plan.jsonLD), isHome: plan.path.isEmpty,
                                breadcrumbs: plan.breadcrumbs),
-                nav: nav.map { LinkView(title: $0.title, path: $0.path, current: Self.isCurrent($0.path, plan.path)) },
+                nav: nav.map {
+                    LinkView(title: $0.title, path: $0.path, current: Self.isCurrent($0.path, plan.path), exact: $0.path == plan.path)
+                },
                 footerNav: footerNav,
                 // The 404 page is served at any address, so its links are absolute.
                 root: isNotFound ? site.baseURL : RelativeURL.root(from: plan.path))

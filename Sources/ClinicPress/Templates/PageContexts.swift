@@ -84,6 +84,7 @@ public struct ArticlePageContent: Sendable {
     public var reviewed: String
     public var reviewedISO: String
     public var nextReview: String
+    public var nextReviewISO: String
     public var sources: [String]
     public var hasSources: Bool
     public var topics: [String]
@@ -119,6 +120,8 @@ public struct WorkshopPageContent: Sendable {
     public var programs: [LinkView]
     public var hasPrograms: Bool
     public var bodyHTML: String
+    public var toc: [HeadingView]
+    public var hasTOC: Bool
     public var calendarPath: String
 }
 

@@ -4,7 +4,10 @@
 public struct LinkView: Sendable {
     public var title: String
     public var path: String
+    /// The page is this link's page or lies below it (a program page under "Programs").
     public var current: Bool
+    /// The page is exactly this link's page.
+    public var exact: Bool = false
 }
 
 public struct CrisisView: Sendable {
@@ -100,6 +103,9 @@ public struct SessionView: Sendable {
     public var title: String
     public var date: String
     public var isoDate: String
+    /// `2026-11-05T18:30`, for `<time datetime>`.
+    public var startISO: String
+    public var endISO: String
     public var start: String
     public var end: String
     public var time: String

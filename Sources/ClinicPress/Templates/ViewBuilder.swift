@@ -58,6 +58,7 @@ struct ViewBuilder {
         let handouts = session.handouts.compactMap { site.article($0.slug) }.map(articleCard)
         return SessionView(
             title: session.title, date: session.date.longDisplay, isoDate: session.date.iso,
+            startISO: "\(session.date.iso)T\(session.start.text)", endISO: "\(session.date.iso)T\(session.end.text)",
             start: session.start.display, end: session.end.display,
             time: "\(session.start.display) to \(session.end.display)",
             location: session.location ?? series.location ?? (series.onlineURL != nil ? "Online" : nil),
