@@ -5,22 +5,26 @@ RELEASE_BIN := .build/release/clinicpress
 DEBUG_BIN := .build/debug/clinicpress
 TEST_SITE := .build/test-site
 
-.PHONY: site deps build test test-deps clean fuzz
+.PHONY: site deps print-tools build test test-deps clean fuzz
 
 deps:
 	@scripts/install-deps.sh
 
+# WeasyPrint in .venv-print/, its system libraries, fonts, and the PDF test tools.
+print-tools:
+	@scripts/install-print-tools.sh
+
 build: deps
 	swift build -c release --product clinicpress
 
-site: build
+site: build print-tools
 	$(RELEASE_BIN) build
 	@echo
 	@echo "The site is in Output/. To look at it, run:"
 	@echo "    python3 -m http.server --directory Output 8000"
 	@echo "and open http://localhost:8000/ in a browser."
 
-test-deps: deps
+test-deps: deps print-tools
 	@scripts/install-test-tools.sh
 
 # Unit and end-to-end tests (XCTest), then the example site judged by independent tools.
@@ -28,11 +32,12 @@ test: test-deps
 	swift build --product clinicpress
 	swift test
 	rm -rf $(TEST_SITE)
-	SOURCE_DATE_EPOCH=1795392000 $(DEBUG_BIN) build --output $(TEST_SITE)
+	SOURCE_DATE_EPOCH=1795392000 $(DEBUG_BIN) build --pdf require --output $(TEST_SITE)
 	Tests/SiteChecks/run_all.sh $(TEST_SITE)
+	.venv-tests/bin/python Tests/PrintChecks/check_pdfs.py $(TEST_SITE)
 
 clean:
-	rm -rf .build Output .venv-tests
+	rm -rf .build Output .venv-tests .venv-print
 
 # libFuzzer over front matter, Markdown and page rendering (Fuzz/). FUZZ_SECONDS bounds the run.
 FUZZ_SECONDS ?= 300

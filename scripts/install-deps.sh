@@ -3,10 +3,10 @@
 # Quiet and quick when everything is already there.
 set -euo pipefail
 
-packages=(libcmark-dev pkg-config)
+packages=(libcmark-dev libqrencode-dev pkg-config)
 missing=()
 for package in "${packages[@]}"; do
-    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+    [ "$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null)" = "install ok installed" ] || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing ${missing[*]} ..."

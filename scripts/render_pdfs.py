@@ -135,6 +135,36 @@ def _is_error(record: logging.LogRecord) -> bool:
             or record.getMessage().startswith('Font-face '))
 
 
+def overflowing_panels(document) -> list[str]:
+    """Names (data-panel) of fixed-size panels whose content runs past their bottom edge.
+
+    A brochure panel has a fixed height and hides what does not fit; this finds what was hidden,
+    so the build can warn instead of cutting text off silently."""
+    found = []
+    for page in document.pages:
+        stack = [page._page_box]
+        while stack:
+            box = stack.pop()
+            element = getattr(box, 'element', None)
+            name = element.get('data-panel') if element is not None and hasattr(element, 'get') else None
+            children = list(box.children) if hasattr(box, 'children') else []
+            if name and getattr(box, 'element_tag', None) is not None:
+                bottom = box.content_box_y() + box.height
+                deepest = 0.0
+                inner = list(children)
+                while inner:
+                    child = inner.pop()
+                    if hasattr(child, 'position_y') and child.height:
+                        deepest = max(deepest, child.position_y + child.margin_height())
+                    if hasattr(child, 'children'):
+                        inner.extend(child.children)
+                if deepest > bottom + 0.5 and name not in found:
+                    found.append(name)
+                continue
+            stack.extend(children)
+    return found
+
+
 def render_one(job: dict, options: dict) -> dict:
     """Render one job. Returns {"ok", "errors", "warnings", "seconds", "pages"}."""
     if _collector is None:
@@ -168,6 +198,8 @@ def render_one(job: dict, options: dict) -> dict:
             metadata.created = metadata.created or options['date']
             metadata.modified = metadata.modified or options['date']
         result['pages'] = len(document.pages)
+        if job.get('panels'):
+            result['overflow'] = overflowing_panels(document)
 
         out_dir = os.path.dirname(os.path.abspath(pdf_path))
         os.makedirs(out_dir, exist_ok=True)
@@ -268,6 +300,10 @@ def main(argv: list[str] | None = None) -> int:
     failed = 0
     for job, result in zip(jobs, results):
         assert result is not None
+        if job.get('panels') and result['ok']:
+            # One JSON line per checked document on standard output, for the caller.
+            print(json.dumps({'pdf': job['pdf'], 'pages': result['pages'],
+                              'overflow': result.get('overflow', [])}, sort_keys=True))
         for warning in result['warnings']:
             print(f'{PROG}: warning: {job["html"]}: {warning}', file=sys.stderr)
         if not result['ok']:

@@ -29,6 +29,15 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .customLong("drafts"), help: "Include content marked 'draft: true'.")
     var includeDrafts = false
 
+    @Flag(name: .customLong("no-print"), help: "Make no printed documents (handouts, workshop packets, brochures).")
+    var noPrint = false
+
+    @Option(help: "Paper for printed documents: letter or a4; overrides 'paper' in Content/site.yml.")
+    var paper: Paper?
+
+    @Option(help: ArgumentHelp("PDFs: auto (when WeasyPrint is installed), require (a missing WeasyPrint is an error) or off (print HTML only).", valueName: "auto|require|off"))
+    var pdf: PDFMode = .auto
+
     func validate() throws {
         if let baseURL, SiteBuilder.normalizedBaseURL(baseURL) == nil {
             throw ValidationError("--base-url must be an absolute http or https address, such as https://www.example.org/")
@@ -42,9 +51,12 @@ struct SiteOptions: ParsableArguments {
     func buildOptions(output: String?) -> BuildOptions {
         let site = URL(fileURLWithPath: siteDirectory, isDirectory: true)
         return BuildOptions(siteDirectory: site, outputDirectory: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
-                            baseURL: baseURL, includeDrafts: includeDrafts)
+                            baseURL: baseURL, includeDrafts: includeDrafts, print: !noPrint, paper: paper, pdf: pdf)
     }
 }
+
+extension Paper: ExpressibleByArgument {}
+extension PDFMode: ExpressibleByArgument {}
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -71,7 +83,8 @@ struct BuildCommand: ParsableCommand {
         let counts = "\(report.diagnostics.warnings.count) warning\(report.diagnostics.warnings.count == 1 ? "" : "s"), \(report.diagnostics.errors.count) error\(report.diagnostics.errors.count == 1 ? "" : "s")"
         let where_ = DiagnosticPrinter.display(options.outputDirectory)
         if report.succeeded {
-            print("Built \(report.pageCount) pages into \(where_): \(counts), \(seconds) s")
+            let pdfs = report.pdfCount > 0 ? " and \(report.pdfCount) PDFs" : ""
+            print("Built \(report.pageCount) pages\(pdfs) into \(where_): \(counts), \(seconds) s")
         } else {
             print("Build failed: 0 pages written, \(counts), \(seconds) s. \(where_) was not changed.")
             throw ExitCode.failure

@@ -28,11 +28,11 @@ struct TemporarySite {
     static let now = Date(timeIntervalSince1970: 1_795_435_200)
 
     func generate(drafts: Bool = false) -> BuildReport {
-        SiteBuilder.generate(BuildOptions(siteDirectory: root, includeDrafts: drafts, now: TemporarySite.now))
+        SiteBuilder.generate(BuildOptions(siteDirectory: root, includeDrafts: drafts, now: TemporarySite.now, pdf: .off))
     }
 
     func build(output: URL? = nil) -> BuildReport {
-        SiteBuilder.build(BuildOptions(siteDirectory: root, outputDirectory: output, now: TemporarySite.now))
+        SiteBuilder.build(BuildOptions(siteDirectory: root, outputDirectory: output, now: TemporarySite.now, pdf: .off))
     }
 
     static let siteYML = """

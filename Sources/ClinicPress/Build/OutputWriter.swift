@@ -17,7 +17,9 @@ struct OutputWriter {
     var parent: URL { outputDirectory.deletingLastPathComponent() }
     var name: String { outputDirectory.lastPathComponent }
 
-    func replaceOutput(with files: [OutputFile]) throws {
+    /// - Parameter finish: runs on the complete new folder before it takes the output's place
+    ///   (PDF rendering); if it throws, the new folder is discarded and the output stays as it was.
+    func replaceOutput(with files: [OutputFile], finish: (URL) throws -> Void = { _ in }) throws {
         try checkOutputLocation()
         let fileManager = FileManager.default
         do {
@@ -42,6 +44,12 @@ struct OutputWriter {
             try? fileManager.removeItem(at: staging)
             throw Failure(message: "the new site could not be written next to \(outputDirectory.path): \(error.localizedDescription)",
                           hint: "check that the disk is not full and that you can write to \(parent.path)")
+        }
+        do {
+            try finish(staging)
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw error
         }
 
         if fileManager.fileExists(atPath: outputDirectory.path) {

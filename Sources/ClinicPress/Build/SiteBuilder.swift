@@ -1,5 +1,10 @@
 import Foundation
 
+/// What to do about PDFs: make them when WeasyPrint is there, insist on it, or make none.
+public enum PDFMode: String, Sendable, CaseIterable {
+    case auto, require, off
+}
+
 public struct BuildOptions: Sendable {
     public var siteDirectory: URL
     public var outputDirectory: URL
@@ -8,14 +13,26 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// The moment of the build; workshop sessions before its day are past.
     public var now: Date
+    /// Make handouts, packets and brochures (`--no-print` turns this off).
+    public var print: Bool
+    /// Overrides `paper` in site.yml.
+    public var paper: Paper?
+    public var pdf: PDFMode
+    /// How many PDFs render at once.
+    public var pdfJobs: Int
 
     public init(siteDirectory: URL, outputDirectory: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false,
-                now: Date = BuildOptions.defaultNow()) {
+                now: Date = BuildOptions.defaultNow(), print: Bool = true, paper: Paper? = nil, pdf: PDFMode = .auto,
+                pdfJobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.siteDirectory = siteDirectory.standardizedFileURL
         self.outputDirectory = (outputDirectory ?? siteDirectory.appendingPathComponent("Output")).standardizedFileURL
         self.baseURL = baseURL
         self.includeDrafts = includeDrafts
         self.now = now
+        self.print = print
+        self.paper = paper
+        self.pdf = pdf
+        self.pdfJobs = max(1, min(pdfJobs, 8))
     }
 
     /// `SOURCE_DATE_EPOCH` when set (reproducible builds), otherwise the clock.
@@ -31,6 +48,11 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic]
     public var files: [OutputFile]
     public var pageCount: Int
+    /// PDFs to render from print HTML files once they are written.
+    var pdfJobs: [PDFEngine.Job] = []
+    var brochureSources: [String: (program: String, file: String)] = [:]
+    var engine: PDFEngine?
+    public var pdfCount: Int { pdfJobs.count }
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
 
@@ -50,25 +72,81 @@ public enum SiteBuilder {
         let site = SiteValidator(report: report).validate(
             content, buildDate: CalendarDate(options.now, in: timeZone),
             baseURL: normalizedBaseURL(options.baseURL) ?? content.settings.url)
+
+        var engine: PDFEngine?
+        var links = PrintLinks.none
+        if options.print {
+            links = .html
+            if options.pdf != .off {
+                engine = PDFEngine.locate()
+                if engine != nil {
+                    links = .pdf
+                } else {
+                    let message = "PDFs were not made because WeasyPrint was not found; the website links the printable HTML pages instead"
+                    let hint = "install it with: \(PDFEngine.installCommand), or set CLINICPRESS_HOME to the ClinicPress folder where 'make site' ran"
+                    report.add(options.pdf == .require ? .error("print", message, hint: hint) : .warning("print", message, hint: hint))
+                }
+            }
+        }
         let rendered = SiteRenderer(site: site, theme: theme,
-                                    contentDirectory: options.siteDirectory.appendingPathComponent("Content")).render()
+                                    contentDirectory: options.siteDirectory.appendingPathComponent("Content"),
+                                    paper: options.print ? (options.paper ?? content.settings.paper) : nil,
+                                    printLinks: links).render()
         report.add(contentsOf: rendered.diagnostics)
-        return BuildReport(diagnostics: report.all.sortedForReport(), files: rendered.files, pageCount: rendered.pageCount)
+        var result = BuildReport(diagnostics: report.all.sortedForReport(), files: rendered.files, pageCount: rendered.pageCount)
+        if engine != nil {
+            result.engine = engine
+            result.pdfJobs = rendered.printDocuments.map {
+                PDFEngine.Job(html: $0.htmlPath, pdf: $0.pdfPath, checkPanels: $0.kind == .brochure)
+            }
+            for document in rendered.printDocuments where document.kind == .brochure {
+                result.brochureSources[document.pdfPath] = (document.slug, document.source)
+            }
+        }
+        return result
     }
 
     /// Generates the site and, when it has no errors, replaces the output folder with it.
+    /// PDFs are rendered inside the new folder before it takes the old one's place.
     public static func build(_ options: BuildOptions) -> BuildReport {
         var report = generate(options)
         guard report.succeeded else { return report }
+        var printDiagnostics: [Diagnostic] = []
         do {
             try OutputWriter(siteDirectory: options.siteDirectory, outputDirectory: options.outputDirectory)
-                .replaceOutput(with: report.files)
+                .replaceOutput(with: report.files) { staging in
+                    guard let engine = report.engine, !report.pdfJobs.isEmpty else { return }
+                    let outcome = engine.render(report.pdfJobs, in: staging, parallel: options.pdfJobs)
+                    if !outcome.failures.isEmpty {
+                        throw OutputWriter.Failure(
+                            message: "the PDFs could not be made:\n    " + outcome.failures.joined(separator: "\n    "),
+                            hint: "check the print templates; run with --pdf off to build the website without PDFs")
+                    }
+                    printDiagnostics = overflowWarnings(outcome, sources: report.brochureSources)
+                }
         } catch let error as OutputWriter.Failure {
             report.diagnostics.append(.error(options.outputDirectory.path, error.message, hint: error.hint))
         } catch {
             report.diagnostics.append(.error(options.outputDirectory.path, "the output folder could not be written: \(error.localizedDescription)"))
         }
+        report.diagnostics = (report.diagnostics + printDiagnostics).sortedForReport()
         return report
+    }
+
+    static func overflowWarnings(_ outcome: PDFEngine.Outcome, sources: [String: (program: String, file: String)]) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        for (pdf, report) in outcome.panelReports.sorted(by: { $0.key < $1.key }) {
+            guard let source = sources[pdf] else { continue }
+            for panel in report.overflow {
+                warnings.append(.warning(source.file, "the brochure for '\(source.program)' does not fit: the \(panel) panel is too full and its end is cut off",
+                                         hint: "shorten the text that goes on that panel (see the README's print section), then build again"))
+            }
+            if report.pages != 2 {
+                warnings.append(.warning(source.file, "the brochure for '\(source.program)' has \(report.pages) pages instead of 2",
+                                         hint: "shorten the program's lists so each side fits on one sheet"))
+            }
+        }
+        return warnings
     }
 
     /// An absolute http(s) URL ending in `/`, or nil when `text` is nil or not one.

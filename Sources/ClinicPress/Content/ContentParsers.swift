@@ -59,8 +59,7 @@ extension ContentLoader {
             reviewEveryMonths: fields.int("review_every_months", range: 1...120) ?? 12,
             topics: fields.strings("topics"), programs: fields.slugs("programs"), sources: fields.strings("sources"),
             readingGradeTarget: fields.int("reading_grade_target", range: 1...18),
-            draft: fields.bool("draft") ?? false, body: body)
-        _ = fields.bool("handout")
+            handout: fields.bool("handout") ?? true, draft: fields.bool("draft") ?? false, body: body)
         return title == nil || summary == nil || audience == nil || reviewed == nil || reviewedBy == nil ? nil : article
     }
 

@@ -114,6 +114,8 @@ public struct EducationArticle: Sendable {
     public var programs: [SlugReference]
     public var sources: [String]
     public var readingGradeTarget: Int?
+    /// `handout: false` keeps the article out of the printed handouts.
+    public var handout: Bool
     public var draft: Bool
     public var body: MarkdownSource
 

@@ -54,8 +54,13 @@ public struct MarkdownRenderer: Sendable {
     ///   - source: the body and the line where it starts in `file`.
     ///   - file: the content file, for diagnostics and for resolving relative links.
     ///   - page: the path of the page the HTML goes on, for relative URLs.
-    public func render(_ source: MarkdownSource, file: String, page: String) -> RenderedMarkdown {
-        var state = RenderState(file: file, lineOffset: source.firstLine - 1, page: page)
+    ///   - linkBase: for print, the site's absolute URL: links then point at the website
+    ///     (paper has no relative links), while images still load from the output folder.
+    ///   - idPrefix: keeps heading ids unique when several documents share one page (a packet).
+    public func render(_ source: MarkdownSource, file: String, page: String, linkBase: String? = nil,
+                       idPrefix: String = "") -> RenderedMarkdown {
+        var state = RenderState(file: file, lineOffset: source.firstLine - 1, page: page, linkBase: linkBase,
+                                idPrefix: idPrefix)
         let html = render(source.text, state: &state)
         return RenderedMarkdown(html: html, headings: state.headings, anchorReferences: state.anchors,
                                 diagnostics: state.diagnostics)
@@ -65,6 +70,8 @@ public struct MarkdownRenderer: Sendable {
         let file: String
         var lineOffset: Int
         let page: String
+        let linkBase: String?
+        let idPrefix: String
         var usedIDs: Set<String> = MarkdownRenderer.reservedIDs
         var headings: [Heading] = []
         var anchors: [AnchorReference] = []
@@ -122,7 +129,7 @@ public struct MarkdownRenderer: Sendable {
     }
 
     private func uniqueID(for text: String, state: inout RenderState) -> String {
-        let base = Slug.make(from: text).isEmpty ? "section" : Slug.make(from: text)
+        let base = state.idPrefix + (Slug.make(from: text).isEmpty ? "section" : Slug.make(from: text))
         var id = base
         var counter = 1
         while state.usedIDs.contains(id) {
@@ -225,6 +232,7 @@ public struct MarkdownRenderer: Sendable {
                                                     ?? "put the file in Content/assets/"))
                 return ""
             }
+            if !isImage, let base = state.linkBase { return base + "assets/" + asset + suffix }
             return RelativeURL.between(state.page, "assets/" + asset) + suffix
         }
         if isImage {
@@ -236,10 +244,12 @@ public struct MarkdownRenderer: Sendable {
             if let fragment, !fragment.isEmpty {
                 state.anchors.append(AnchorReference(file: state.file, position: position, page: page, anchor: fragment))
             }
+            if let base = state.linkBase { return base + page + suffix }
             return RelativeURL.between(state.page, page) + suffix
         }
         let asFolder = target.hasSuffix("/") || target.isEmpty ? target : target + "/"
         if path.hasPrefix("/"), environment.sitePages.contains(asFolder) || target.isEmpty {
+            if let base = state.linkBase { return base + asFolder + suffix }
             return RelativeURL.between(state.page, asFolder) + suffix
         }
         let candidates = Array(environment.contentPages.keys)

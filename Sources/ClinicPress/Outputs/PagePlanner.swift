@@ -3,9 +3,11 @@ struct PagePlanner {
     let site: Site
     let views: ViewBuilder
     let data: StructuredData
+    let printLinks: PrintLinks
 
-    init(site: Site) {
+    init(site: Site, printLinks: PrintLinks = .none) {
         self.site = site
+        self.printLinks = printLinks
         self.views = ViewBuilder(site: site)
         self.data = StructuredData(site: site)
     }
@@ -48,6 +50,7 @@ struct PagePlanner {
             + site.workshops.filter { $0.programs.contains { $0.slug == program.slug } }.map(\.slug)
         let workshops = site.workshops.filter { workshopSlugs.contains($0.slug) }.map(views.workshopCard)
         let team = site.team.filter { $0.programs.contains { $0.slug == program.slug } }.map(views.teamMemberView)
+        let brochure = printLinks.link(folder: "brochures", slug: program.slug, noun: "brochure")
         let views = self.views
         return PagePlan(
             path: path, template: "program", title: program.title, description: program.summary,
@@ -64,7 +67,8 @@ struct PagePlanner {
                     notAFit: program.notAFit, hasNotAFit: !program.notAFit.isEmpty, insurance: program.insurance,
                     hasInsurance: !program.insurance.isEmpty, bodyHTML: body.html, toc: body.tocViews,
                     hasTOC: !body.tableOfContents.isEmpty, articles: articles, hasArticles: !articles.isEmpty,
-                    workshops: workshops, hasWorkshops: !workshops.isEmpty, team: team, hasTeam: !team.isEmpty)
+                    workshops: workshops, hasWorkshops: !workshops.isEmpty, team: team, hasTeam: !team.isEmpty,
+                    brochure: brochure)
                 return PageBody(content, markdown: body)
             })
     }
@@ -107,6 +111,7 @@ struct PagePlanner {
         let path = SitePaths.article(article.slug)
         let programs = article.programs.compactMap { site.program($0.slug) }
             .map { LinkView(title: $0.title, path: SitePaths.program($0.slug), current: false) }
+        let handout = article.handout ? printLinks.link(folder: "handouts", slug: article.slug, noun: "handout") : nil
         let sessions = site.workshops.flatMap { series in
             series.sessions.filter { $0.handouts.contains { $0.slug == article.slug } }
                 .map { views.sessionView($0, in: series) }
@@ -122,7 +127,7 @@ struct PagePlanner {
                     nextReview: article.nextReview.display, nextReviewISO: article.nextReview.iso, sources: article.sources, hasSources: !article.sources.isEmpty,
                     topics: article.topics, hasTopics: !article.topics.isEmpty, programs: programs,
                     hasPrograms: !programs.isEmpty, sessions: sessions, hasSessions: !sessions.isEmpty,
-                    bodyHTML: body.html, toc: body.tocViews, hasTOC: !body.tableOfContents.isEmpty)
+                    bodyHTML: body.html, toc: body.tocViews, hasTOC: !body.tableOfContents.isEmpty, handout: handout)
                 return PageBody(content, markdown: body)
             })
     }
@@ -141,6 +146,7 @@ struct PagePlanner {
     func workshopPage(_ series: WorkshopSeries) -> PagePlan {
         let path = SitePaths.workshop(series.slug)
         let sessions = series.sessions.map { views.sessionView($0, in: series) }
+        let packet = printLinks.link(folder: "workshops", slug: series.slug, noun: "workshop packet")
         let programs = series.programs.compactMap { site.program($0.slug) }
             .map { LinkView(title: $0.title, path: SitePaths.program($0.slug), current: false) }
         return PagePlan(
@@ -152,7 +158,7 @@ struct PagePlanner {
                     slug: series.slug, title: series.title, summary: series.summary, audience: series.audience?.name,
                     location: series.location, onlineURL: series.onlineURL, sessions: sessions, programs: programs,
                     hasPrograms: !programs.isEmpty, bodyHTML: body.html, toc: body.tocViews,
-                    hasTOC: !body.tableOfContents.isEmpty, calendarPath: "workshops.ics")
+                    hasTOC: !body.tableOfContents.isEmpty, calendarPath: "workshops.ics", packet: packet)
                 return PageBody(content, markdown: body)
             })
     }

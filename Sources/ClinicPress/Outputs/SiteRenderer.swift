@@ -6,17 +6,22 @@ struct SiteRenderer {
     let site: Site
     let theme: Theme
     let contentDirectory: URL
+    /// Paper for print documents; nil makes none (`--no-print`).
+    var paper: Paper?
+    var printLinks: PrintLinks = .none
 
     struct Rendered {
         var files: [OutputFile]
         var pageCount: Int
         var diagnostics: [Diagnostic]
+        /// Print HTML files to turn into PDFs, with the content file each came from.
+        var printDocuments: [PrintDocument]
     }
 
     func render() -> Rendered {
         let views = ViewBuilder(site: site)
         let siteView = views.siteView
-        let plans = PagePlanner(site: site).plans()
+        let plans = PagePlanner(site: site, printLinks: printLinks).plans()
         let crisisHTML = theme.render(CrisisBlockContext(site: siteView), template: "crisis-block")
         var contentPages: [String: String] = [:]
         for p in site.programs { contentPages[p.file] = SitePaths.program(p.slug) }
@@ -66,6 +71,10 @@ struct SiteRenderer {
         }
 
         var files = results.map(\.0)
+        let documents = paper.map { PrintPlanner(site: site, paper: $0).documents() } ?? []
+        files += ParallelMap.map(documents) { [theme] document in
+            OutputFile(path: document.htmlPath, text: theme.render(document.makeContext(markdown), template: document.template))
+        }
         let pagePaths = plans.map(\.path).filter { $0 != "404.html" }
         files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(baseURL: site.baseURL, pagePaths: pagePaths)))
         files.append(OutputFile(path: "robots.txt", text: Sitemap.robots(baseURL: site.baseURL)))
@@ -83,7 +92,7 @@ struct SiteRenderer {
                 diagnostics.append(.error("Content/assets/" + asset, "this file cannot be read: \(error.localizedDescription)"))
             }
         }
-        return Rendered(files: files, pageCount: plans.count, diagnostics: diagnostics)
+        return Rendered(files: files, pageCount: plans.count, diagnostics: diagnostics, printDocuments: documents)
     }
 
     static func isCurrent(_ link: String, _ page: String) -> Bool {

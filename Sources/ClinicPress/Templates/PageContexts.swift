@@ -51,6 +51,8 @@ public struct ProgramPageContent: Sendable {
     public var hasWorkshops: Bool
     public var team: [TeamMemberView]
     public var hasTeam: Bool
+    /// The printable brochure, when print documents are made.
+    public var brochure: PrintLinkView?
 }
 
 public struct LevelRowView: Sendable {
@@ -96,6 +98,8 @@ public struct ArticlePageContent: Sendable {
     public var bodyHTML: String
     public var toc: [HeadingView]
     public var hasTOC: Bool
+    /// The printable handout, when print documents are made and the article is one.
+    public var handout: PrintLinkView?
 }
 
 public struct WorkshopSeriesView: Sendable {
@@ -123,6 +127,8 @@ public struct WorkshopPageContent: Sendable {
     public var toc: [HeadingView]
     public var hasTOC: Bool
     public var calendarPath: String
+    /// The printable workshop packet, when print documents are made.
+    public var packet: PrintLinkView?
 }
 
 public struct TeamContent: Sendable {

@@ -13,7 +13,7 @@ public struct Theme: Sendable {
     /// Templates every build renders; a site may override them but not remove them.
     public static let pageTemplates = [
         "home", "program-list", "program", "levels-of-care", "education-list", "article",
-        "workshop-list", "workshop", "team", "page", "404", "crisis-block",
+        "workshop-list", "workshop", "team", "page", "404", "crisis-block", "handout", "packet", "brochure",
     ]
 
     /// Loads the theme, reporting syntax errors and references to partials that do not exist.

@@ -1,0 +1,104 @@
+import Foundation
+
+/// WeasyPrint, run through `scripts/render_pdfs.py` in the Python environment `make site` creates
+/// (`.venv-print/`). One process renders every PDF of a build, a bounded number at a time.
+///
+/// It is found, in order: in `$CLINICPRESS_HOME` (a ClinicPress checkout where `make site` ran),
+/// then in the checkout the running `clinicpress` binary was built in (walking up from it).
+public struct PDFEngine: Sendable {
+    public let python: URL
+    public let driver: URL
+
+    public static let installCommand = "make -C <ClinicPress folder> site   (or: scripts/install-print-tools.sh)"
+
+    public static func locate(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        executable: URL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    ) -> PDFEngine? {
+        var candidates: [URL] = []
+        if let home = environment["CLINICPRESS_HOME"], !home.isEmpty {
+            candidates.append(URL(fileURLWithPath: home, isDirectory: true))
+        }
+        var folder = executable.deletingLastPathComponent()
+        while folder.path != "/" {
+            candidates.append(folder)
+            folder = folder.deletingLastPathComponent()
+        }
+        for home in candidates {
+            let python = home.appendingPathComponent(".venv-print/bin/python")
+            let driver = home.appendingPathComponent("scripts/render_pdfs.py")
+            if FileManager.default.isExecutableFile(atPath: python.path), FileManager.default.fileExists(atPath: driver.path) {
+                return PDFEngine(python: python, driver: driver)
+            }
+        }
+        return nil
+    }
+
+    public struct Job: Sendable {
+        public var html: String
+        public var pdf: String
+        /// Ask the renderer which fixed-size panels overflowed (brochures).
+        public var checkPanels: Bool
+    }
+
+    public struct Outcome: Sendable {
+        public var failures: [String]
+        /// PDF path -> panels whose content did not fit, and the page count.
+        public var panelReports: [String: (pages: Int, overflow: [String])]
+    }
+
+    /// Renders the jobs, whose paths are relative to `directory`.
+    public func render(_ jobs: [Job], in directory: URL, parallel: Int) -> Outcome {
+        let list = jobs.map { job -> [String: Any] in
+            ["html": job.html, "pdf": job.pdf, "panels": job.checkPanels]
+        }
+        let jobsFile = directory.appendingPathComponent(".pdf-jobs.json")
+        // The renderer's messages go to a file, so a chatty run can never block on a full pipe.
+        let errorFile = directory.appendingPathComponent(".pdf-errors.log")
+        defer {
+            try? FileManager.default.removeItem(at: jobsFile)
+            try? FileManager.default.removeItem(at: errorFile)
+        }
+        do {
+            let data = try JSONSerialization.data(withJSONObject: list, options: [.sortedKeys])
+            try data.write(to: jobsFile)
+        } catch {
+            return Outcome(failures: ["cannot write the PDF job list: \(error.localizedDescription)"], panelReports: [:])
+        }
+        let process = Process()
+        process.executableURL = python
+        process.arguments = [driver.path, "--quiet", "--jobs", String(parallel), jobsFile.path]
+        process.currentDirectoryURL = directory
+        let output = Pipe()
+        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        guard let errors = try? FileHandle(forWritingTo: errorFile) else {
+            return Outcome(failures: ["cannot write \(errorFile.path)"], panelReports: [:])
+        }
+        defer { try? errors.close() }
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            return Outcome(failures: ["WeasyPrint could not be started (\(python.path)): \(error.localizedDescription)"], panelReports: [:])
+        }
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let errorData = (try? Data(contentsOf: errorFile)) ?? Data()
+
+        var reports: [String: (pages: Int, overflow: [String])] = [:]
+        for line in String(decoding: outputData, as: UTF8.self).split(separator: "\n") {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  let pdf = object["pdf"] as? String else { continue }
+            reports[pdf] = ((object["pages"] as? Int) ?? 0, (object["overflow"] as? [String]) ?? [])
+        }
+        var failures: [String] = []
+        if process.terminationStatus != 0 {
+            let text = String(decoding: errorData, as: UTF8.self)
+            failures = text.split(separator: "\n").map(String.init).filter { $0.contains("FAILED") || $0.contains("error") }
+            if failures.isEmpty { failures = ["WeasyPrint stopped with status \(process.terminationStatus): \(text)"] }
+        }
+        return Outcome(failures: failures, panelReports: reports)
+    }
+}
