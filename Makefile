@@ -40,9 +40,13 @@ clean:
 	rm -rf .build Output .venv-tests .venv-print
 
 # libFuzzer over front matter, Markdown and page rendering (Fuzz/). FUZZ_SECONDS bounds the run.
+# The whole engine is built with coverage instrumentation and AddressSanitizer; only the fuzz
+# target itself links libFuzzer (Fuzz/Package.swift).
 FUZZ_SECONDS ?= 300
+FUZZ_FLAGS := -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp \
+	-Xswiftc -use-ld=lld
 fuzz: deps
-	cd Fuzz && swift build
+	cd Fuzz && swift build --scratch-path .build-instrumented $(FUZZ_FLAGS)
 	mkdir -p .build/fuzz-corpus
-	Fuzz/.build/debug/ClinicPressFuzz -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -timeout=20 \
-		-artifact_prefix=.build/ .build/fuzz-corpus Fuzz/corpus
+	Fuzz/.build-instrumented/debug/ClinicPressFuzz -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -timeout=20 \
+		-artifact_prefix=.build/fuzz- .build/fuzz-corpus Fuzz/corpus

@@ -124,7 +124,11 @@ enum ParallelMap {
     static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        // Found by the fuzzer's leak checker: the results must be deinitialized, not only freed.
+        defer {
+            _ = results.deinitialize()
+            results.deallocate()
+        }
         let buffer = SendableBuffer(pointer: results)
         DispatchQueue.concurrentPerform(iterations: items.count) { index in
             buffer.pointer[index] = transform(items[index])
