@@ -5,9 +5,12 @@ import Foundation
 struct DiagnosticPrinter {
     let colour: Bool = isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
 
+    /// Past this many, the rest are counted, not printed: a broken folder should not flood the terminal.
+    static let limit = 200
+
     func print(_ diagnostics: [Diagnostic]) {
         var text = ""
-        for diagnostic in diagnostics {
+        for diagnostic in diagnostics.prefix(DiagnosticPrinter.limit) {
             var line = diagnostic.description
             if colour {
                 let code = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
@@ -15,6 +18,9 @@ struct DiagnosticPrinter {
                 line = line.replacingOccurrences(of: " \(label) ", with: " \(code)\(label)\u{1B}[0m ")
             }
             text += line + "\n"
+        }
+        if diagnostics.count > DiagnosticPrinter.limit {
+            text += "... and \(diagnostics.count - DiagnosticPrinter.limit) more (clinicpress check --format json lists them all)\n"
         }
         FileHandle.standardError.write(Data(text.utf8))
     }

@@ -38,9 +38,9 @@ struct PrintPlanner {
 
     var crisisLine: String {
         guard let first = site.settings.crisis.first else { return "" }
-        if let phone = first.phone, first.text == phone { return "In crisis? Call or text \(phone): \(first.name)" }
-        if let phone = first.phone { return "In crisis? Call \(phone): \(first.name)" }
-        if let text = first.text { return "In crisis? Text \(text): \(first.name)" }
+        if let phone = first.phone, first.text == phone { return "In crisis? \(first.name): call or text \(phone)" }
+        if let phone = first.phone { return "In crisis? \(first.name): call \(phone)" }
+        if let text = first.text { return "In crisis? \(first.name): text \(text)" }
         return "In crisis? \(first.name): \(first.url ?? "")"
     }
 
