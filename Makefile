@@ -33,6 +33,7 @@ test: test-deps
 	swift test
 	rm -rf $(TEST_SITE)
 	SOURCE_DATE_EPOCH=1795392000 $(DEBUG_BIN) build --pdf require --output $(TEST_SITE)
+	python3 Tests/Hostile/run.py $(DEBUG_BIN)
 	Tests/SiteChecks/run_all.sh $(TEST_SITE)
 	.venv-tests/bin/python Tests/PrintChecks/check_pdfs.py $(TEST_SITE)
 

@@ -80,14 +80,15 @@ struct BuildCommand: ParsableCommand {
         let printer = DiagnosticPrinter()
         printer.print(report.diagnostics)
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-        let counts = "\(report.diagnostics.warnings.count) warning\(report.diagnostics.warnings.count == 1 ? "" : "s"), \(report.diagnostics.errors.count) error\(report.diagnostics.errors.count == 1 ? "" : "s")"
+        let counts = "\(plural(report.diagnostics.warnings.count, "warning")), \(plural(report.diagnostics.errors.count, "error"))"
         let where_ = DiagnosticPrinter.display(options.outputDirectory)
         if report.succeeded {
-            let pdfs = report.pdfCount > 0 ? " and \(report.pdfCount) PDFs" : ""
-            print("Built \(report.pageCount) pages\(pdfs) into \(where_): \(counts), \(seconds) s")
+            let pdfs = report.pdfCount > 0 ? " and \(plural(report.pdfCount, "PDF"))" : ""
+            print("Built \(plural(report.pageCount, "page"))\(pdfs) into \(where_): \(counts), \(seconds) s")
         } else {
             print("Build failed: 0 pages written, \(counts), \(seconds) s. \(where_) was not changed.")
-            throw ExitCode.failure
+            // A folder that cannot be written is a problem with the command, not with the content.
+            throw report.outputFailed ? ExitCode(2) : ExitCode.failure
         }
     }
 }
@@ -115,10 +116,13 @@ struct CheckCommand: ParsableCommand {
         switch format {
         case .text:
             DiagnosticPrinter().print(diagnostics)
-            print("Checked \(report.pageCount) pages: \(diagnostics.warnings.count) warnings, \(diagnostics.errors.count) errors")
+            print("Checked \(plural(report.pageCount, "page")): \(plural(diagnostics.warnings.count, "warning")), \(plural(diagnostics.errors.count, "error"))")
         case .json:
             print(DiagnosticPrinter.json(diagnostics, pages: report.pageCount))
         }
         if diagnostics.hasErrors || (strict && !diagnostics.warnings.isEmpty) { throw ExitCode.failure }
     }
 }
+
+/// `1 page`, `2 pages`
+func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }

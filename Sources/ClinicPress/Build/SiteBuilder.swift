@@ -53,6 +53,8 @@ public struct BuildReport: Sendable {
     var brochureSources: [String: (program: String, file: String)] = [:]
     var engine: PDFEngine?
     public var pdfCount: Int { pdfJobs.count }
+    /// The output folder could not be used (it is a file, or cannot be written): not a content error.
+    public var outputFailed = false
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
 
@@ -118,19 +120,28 @@ public enum SiteBuilder {
                     guard let engine = report.engine, !report.pdfJobs.isEmpty else { return }
                     let outcome = engine.render(report.pdfJobs, in: staging, parallel: options.pdfJobs)
                     if !outcome.failures.isEmpty {
-                        throw OutputWriter.Failure(
+                        throw PrintFailure(
                             message: "the PDFs could not be made:\n    " + outcome.failures.joined(separator: "\n    "),
                             hint: "check the print templates; run with --pdf off to build the website without PDFs")
                     }
                     printDiagnostics = overflowWarnings(outcome, sources: report.brochureSources)
                 }
+        } catch let error as PrintFailure {
+            report.diagnostics.append(.error("print", error.message, hint: error.hint))
         } catch let error as OutputWriter.Failure {
+            report.outputFailed = true
             report.diagnostics.append(.error(options.outputDirectory.path, error.message, hint: error.hint))
         } catch {
+            report.outputFailed = true
             report.diagnostics.append(.error(options.outputDirectory.path, "the output folder could not be written: \(error.localizedDescription)"))
         }
         report.diagnostics = (report.diagnostics + printDiagnostics).sortedForReport()
         return report
+    }
+
+    struct PrintFailure: Error {
+        var message: String
+        var hint: String?
     }
 
     static func overflowWarnings(_ outcome: PDFEngine.Outcome, sources: [String: (program: String, file: String)]) -> [Diagnostic] {

@@ -6,6 +6,8 @@ public struct ContentLoader {
     let files: SiteFiles
     let report: DiagnosticCollector
     let includeDrafts: Bool
+    /// Slugs of files left out because of their own errors, by folder.
+    private let unreadable = UnreadableFiles()
 
     public init(siteDirectory: URL, includeDrafts: Bool, report: DiagnosticCollector) {
         self.files = SiteFiles(root: siteDirectory, report: report)
@@ -41,7 +43,7 @@ public struct ContentLoader {
             workshops: workshops.filter { includeDrafts || !$0.draft },
             team: team,
             pages: pages.filter { includeDrafts || !$0.draft },
-            assets: assets)
+            assets: assets, unreadable: unreadable.slugs)
     }
 
     // MARK: site.yml
@@ -95,7 +97,13 @@ public struct ContentLoader {
         }
         let crisis: [CrisisResource] = site.mappings("crisis", allowedKeys: ["name", "phone", "text", "url"]).compactMap { entry in
             guard let name = entry.string("name", required: "988 Suicide & Crisis Lifeline") else { return nil }
-            let resource = CrisisResource(name: name, phone: entry.string("phone"), text: entry.string("text"), url: entry.string("url"))
+            var url = entry.string("url")
+            if let value = url, !WebAddress.isValid(value) {
+                report.add(.error(file, entry.position("url"), key: entry.qualified("url"), "'\(value)' is not a web address",
+                                  hint: "write the full address, starting with https://"))
+                url = nil
+            }
+            let resource = CrisisResource(name: name, phone: entry.string("phone"), text: entry.string("text"), url: url)
             if resource.phone == nil && resource.text == nil && resource.url == nil {
                 report.add(.error(file, entry.position, key: entry.path, "crisis resource '\(name)' has no phone, text or url",
                                   hint: "add 'phone: \"988\"' or a 'url'"))
@@ -136,14 +144,16 @@ public struct ContentLoader {
             let errorsBefore = report.all.errors.count
             guard let text = files.read(path),
                   let split = FrontMatter.split(text, file: path, report: report),
-                  let root = YAMLParser.parse(split.yaml, file: path, lineOffset: split.yamlFirstLine - 1, report: report)
-            else { continue }
-            guard let fields = YAMLMapping(root, file: path, lineOffset: split.yamlFirstLine - 1,
+                  let root = YAMLParser.parse(split.yaml, file: path, lineOffset: split.yamlFirstLine - 1, report: report),
+                  let fields = YAMLMapping(root, file: path, lineOffset: split.yamlFirstLine - 1,
                                            allowedKeys: ContentLoader.allowedKeys(for: folder), report: report,
                                            what: "the front matter"),
                   let value = parse(slug, path, fields, split.body),
                   report.all.errors.count == errorsBefore
-            else { continue }
+            else {
+                unreadable.add(slug, in: String(folder.dropFirst("Content/".count)))
+                continue
+            }
             result.append(value)
         }
         return result
@@ -162,4 +172,10 @@ public struct ContentLoader {
             return ["title", "summary", "order", "menu", "draft"]
         }
     }
+}
+
+/// Collects the slugs of files with errors while a folder loads.
+private final class UnreadableFiles {
+    var slugs: [String: Set<String>] = [:]
+    func add(_ slug: String, in folder: String) { slugs[folder, default: []].insert(slug) }
 }

@@ -86,7 +86,7 @@ extension ContentLoader {
                                    location: entry.string("location"), position: entry.position)
         }
         let onlineURL = fields.string("online_url")
-        if let onlineURL, !(onlineURL.hasPrefix("https://") || onlineURL.hasPrefix("http://")) {
+        if let onlineURL, !WebAddress.isValid(onlineURL) {
             report.add(.error(file, fields.position("online_url"), key: "online_url",
                               "'\(onlineURL)' is not a web address", hint: "write the full address, starting with https://"))
         }

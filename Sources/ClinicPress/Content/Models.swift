@@ -179,4 +179,7 @@ public struct SiteContent: Sendable {
     public var pages: [InfoPage]
     /// Paths of files in `Content/assets/`, relative to it (`group-room.svg`).
     public var assets: [String]
+    /// Slugs of files that exist but could not be read because of their own errors, by folder
+    /// (`programs`): references to them are not reported again as unknown.
+    public var unreadable: [String: Set<String>] = [:]
 }

@@ -33,7 +33,7 @@ struct SiteFiles {
     /// Files directly in a folder whose names end in one of `extensions`, sorted; other files are reported.
     func files(in folder: String, extensions: [String]) -> [String] {
         let url = root.appendingPathComponent(folder)
-        guard isDirectory(folder) else { return [] }
+        guard isDirectory(folder), folderIsInsideSite(folder) else { return [] }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
@@ -44,14 +44,14 @@ struct SiteFiles {
         var result: [String] = []
         for name in names where !name.hasPrefix(".") {
             let path = folder + "/" + name
-            if extensions.contains(where: { name.lowercased().hasSuffix("." + $0) }) {
-                result.append(path)
-            } else if !isDirectory(path) {
-                report.add(.warning(path, "this file is not used: only \(extensions.map { "." + $0 }.joined(separator: ", ")) files are read in \(folder)/",
-                                    hint: "rename it to end in .\(extensions[0]) or move it elsewhere"))
-            } else {
+            if isDirectory(path) {
                 report.add(.warning(path, "folders inside \(folder)/ are not read",
                                     hint: "move the files directly into \(folder)/"))
+            } else if extensions.contains(where: { name.lowercased().hasSuffix("." + $0) }) {
+                result.append(path)
+            } else {
+                report.add(.warning(path, "this file is not used: only \(extensions.map { "." + $0 }.joined(separator: ", ")) files are read in \(folder)/",
+                                    hint: "rename it to end in .\(extensions[0]) or move it elsewhere"))
             }
         }
         return result
@@ -59,7 +59,7 @@ struct SiteFiles {
 
     /// Every regular file below a folder (for assets), as paths relative to that folder.
     func allFiles(below folder: String) -> [String] {
-        guard isDirectory(folder) else { return [] }
+        guard isDirectory(folder), folderIsInsideSite(folder) else { return [] }
         let base = root.appendingPathComponent(folder)
         var result: [String] = []
         guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey]) else {
@@ -74,6 +74,16 @@ struct SiteFiles {
             }
         }
         return result.sorted()
+    }
+
+    /// A folder such as `Content/pages`, or one above it, may be a symbolic link only within the site.
+    func folderIsInsideSite(_ folder: String) -> Bool {
+        var path = ""
+        for part in folder.split(separator: "/") {
+            path += (path.isEmpty ? "" : "/") + part
+            guard checkInsideSite(root.appendingPathComponent(path), sitePath: path) else { return false }
+        }
+        return true
     }
 
     /// A symbolic link may point elsewhere inside the site, never outside it or in a loop.

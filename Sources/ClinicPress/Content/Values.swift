@@ -175,7 +175,9 @@ public enum Slug {
     public static func make(from text: String) -> String {
         var slug = ""
         var pendingHyphen = false
-        for scalar in text.lowercased().unicodeScalars {
+        // "Información" -> "informacion": accents are dropped, not the letters.
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        for scalar in folded.lowercased().unicodeScalars {
             if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
                 if pendingHyphen && !slug.isEmpty { slug += "-" }
                 pendingHyphen = false

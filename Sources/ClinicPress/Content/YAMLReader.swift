@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Parses YAML text into a Yams node tree, turning parser errors into diagnostics.
@@ -11,9 +12,26 @@ enum YAMLParser {
             return nil
         }
         do {
-            return try Yams.compose(yaml: text)
+            guard let node = try Yams.compose(yaml: text) else {
+                report.add(.error(file, SourcePosition(line: lineOffset + 1, column: 1), "there are no 'key: value' lines here",
+                                  hint: "write lines such as 'title: Adult IOP'"))
+                return nil
+            }
+            return node
         } catch let error as YamlError {
-            report.add(diagnostic(for: error, file: file, lineOffset: lineOffset))
+            // libyaml notices an unclosed quote or a repeated key only lines later; point at the cause.
+            if let line = unclosedQuoteLine(in: text) {
+                report.add(.error(file, SourcePosition(line: line.number + lineOffset, column: line.column), key: line.key,
+                                  "this quoted text is never closed",
+                                  hint: "add the closing \(line.quote) at the end of the text, or remove the opening one"))
+            } else if case let .duplicatedKeysInMapping(duplicates, _) = error, let key = duplicates.first,
+                      let lines = linesStarting(withKey: key, in: text), lines.count > 1 {
+                report.add(.error(file, SourcePosition(line: lines[1] + lineOffset, column: 1), key: key,
+                                  "this key is written twice (first on line \(lines[0] + lineOffset))",
+                                  hint: "keep one of the two lines"))
+            } else {
+                report.add(diagnostic(for: error, file: file, lineOffset: lineOffset))
+            }
         } catch {
             report.add(.error(file, "could not read YAML: \(error)"))
         }
@@ -27,6 +45,34 @@ enum YAMLParser {
             if indentation.contains("\t") { return index + 1 }
         }
         return nil
+    }
+
+    /// The first line whose value opens a quote it never closes: `summary: "Group therapy...`.
+    static func unclosedQuoteLine(in text: String) -> (number: Int, column: Int, key: String, quote: String)? {
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard let colon = line.range(of: ": ") else { continue }
+            let value = line[colon.upperBound...].drop { $0 == " " }
+            guard let quote = value.first, quote == "\"" || quote == "'" else { continue }
+            let rest = value.dropFirst()
+            let closed = quote == "\""
+                ? rest.replacingOccurrences(of: "\\\\", with: "").replacingOccurrences(of: "\\\"", with: "").contains("\"")
+                : rest.contains("'")
+            if !closed {
+                let key = line[..<colon.lowerBound].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "- "))
+                let column = line.distance(from: line.startIndex, to: value.startIndex) + 1
+                return (index + 1, column, key, String(quote))
+            }
+        }
+        return nil
+    }
+
+    /// Line numbers (1-based) of lines that set `key`, at any indentation.
+    static func linesStarting(withKey key: String, in text: String) -> [Int]? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().filter { _, line in
+            let trimmed = line.drop { $0 == " " || $0 == "-" }
+            return trimmed.hasPrefix(key + ":")
+        }.map { $0.offset + 1 }
+        return lines.isEmpty ? nil : lines
     }
 
     static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
@@ -229,6 +275,12 @@ struct YAMLMapping {
             guard case .scalar(let scalar) = node, !scalar.string.isEmpty else {
                 report.add(.error(file, position, key: itemKey, "each item of '\(key)' should be a slug",
                                   hint: "a slug is a file name without '.md', such as 'adult-iop'"))
+                continue
+            }
+            guard Slug.isValid(scalar.string) else {
+                report.add(.error(file, position, key: itemKey,
+                                  "'\(scalar.string)' is not a slug (a file name without '.md': lowercase letters, digits and hyphens)",
+                                  hint: "write the name of a file in Content/\(key == "handouts" ? "education" : key)/ without '.md', such as 'adult-iop'"))
                 continue
             }
             result.append(SlugReference(slug: scalar.string, key: itemKey, position: position))

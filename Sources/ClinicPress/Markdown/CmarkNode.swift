@@ -71,6 +71,16 @@ enum Cmark {
 
     static func column(_ node: OpaquePointer) -> Int { Int(cmark_node_get_start_column(node)) }
 
+    /// Replaces `node` by its children (a link becomes its plain text).
+    static func unwrap(_ node: OpaquePointer) {
+        while let child = cmark_node_first_child(node) {
+            cmark_node_unlink(child)
+            cmark_node_insert_before(node, child)
+        }
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+    }
+
     /// Replaces `node` by a block of ready-made HTML.
     static func replace(_ node: OpaquePointer, withHTML html: String) {
         guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }

@@ -73,6 +73,8 @@ public struct MarkdownRenderer: Sendable {
         let linkBase: String?
         let idPrefix: String
         var usedIDs: Set<String> = MarkdownRenderer.reservedIDs
+        /// Next number to try for each id base, so a page of many equal headings stays fast.
+        var nextSuffix: [String: Int] = [:]
         var headings: [Heading] = []
         var anchors: [AnchorReference] = []
         var diagnostics: [Diagnostic] = []
@@ -131,11 +133,12 @@ public struct MarkdownRenderer: Sendable {
     private func uniqueID(for text: String, state: inout RenderState) -> String {
         let base = state.idPrefix + (Slug.make(from: text).isEmpty ? "section" : Slug.make(from: text))
         var id = base
-        var counter = 1
+        var counter = state.nextSuffix[base] ?? 1
         while state.usedIDs.contains(id) {
             id = "\(base)-\(counter)"
             counter += 1
         }
+        state.nextSuffix[base] = counter
         state.usedIDs.insert(id)
         return id
     }
@@ -171,6 +174,14 @@ public struct MarkdownRenderer: Sendable {
 
     private func rewriteLink(_ node: OpaquePointer, state: inout RenderState) {
         let url = Cmark.string(cmark_node_get_url(node))
+        let scheme = url.lowercased().trimmingCharacters(in: .whitespaces)
+        if ["javascript:", "vbscript:", "file:", "data:"].contains(where: { scheme.hasPrefix($0) }) {
+            state.diagnostics.append(.warning(state.file, state.position(node),
+                                              "the link '\(url)' is not published and was left out; only its text is shown",
+                                              hint: "link to a web page (https://...) or to another content file"))
+            Cmark.unwrap(node)
+            return
+        }
         guard let resolved = resolve(url, node: node, state: &state, isImage: false) else { return }
         cmark_node_set_url(node, resolved)
     }

@@ -28,6 +28,13 @@ struct SiteRenderer {
         for a in site.articles { contentPages[a.file] = SitePaths.article(a.slug) }
         for w in site.workshops { contentPages[w.file] = SitePaths.workshop(w.slug) }
         for p in site.pages { contentPages[p.file] = SitePaths.page(p.slug) }
+        // Links to files that failed to load are not reported a second time.
+        for (folder, slugs) in site.unreadable {
+            for slug in slugs {
+                let file = "Content/\(folder)/\(slug).md"
+                if contentPages[file] == nil, let page = SitePaths.forContentFile(file) { contentPages[file] = page }
+            }
+        }
         let markdown = MarkdownRenderer(environment: MarkdownEnvironment(
             contentPages: contentPages, sitePages: Set(plans.map(\.path)), assets: site.assets, crisisHTML: crisisHTML))
         let nav = navigation()

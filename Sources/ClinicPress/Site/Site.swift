@@ -14,6 +14,8 @@ public struct Site: Sendable {
     public var buildDate: CalendarDate
     /// Absolute URL of the site root, ending in `/`.
     public var baseURL: String
+    /// Files left out because of their own errors (see `SiteContent.unreadable`).
+    public var unreadable: [String: Set<String>] = [:]
 
     public func program(_ slug: String) -> Program? { programs.first { $0.slug == slug } }
     public func article(_ slug: String) -> EducationArticle? { articles.first { $0.slug == slug } }

@@ -12,7 +12,9 @@ public struct SiteValidator {
         let workshopSlugs = content.workshops.map(\.slug)
 
         func check(_ references: [SlugReference], in file: String, against slugs: [String], kind: String, folder: String) {
-            for reference in references where !slugs.contains(reference.slug) {
+            // A file that exists but has its own errors was reported already.
+            let broken = content.unreadable[folder] ?? []
+            for reference in references where !slugs.contains(reference.slug) && !broken.contains(reference.slug) {
                 report.add(.error(file, reference.position, key: reference.key,
                                   "there is no \(kind) '\(reference.slug)' (no published file Content/\(folder)/\(reference.slug).md)",
                                   hint: Suggestion.hint(for: reference.slug, in: slugs)))
@@ -48,6 +50,6 @@ public struct SiteValidator {
             },
             team: content.team,
             pages: content.pages.sorted { ($0.order, $0.title) < ($1.order, $1.title) },
-            assets: Set(content.assets), buildDate: buildDate, baseURL: baseURL)
+            assets: Set(content.assets), buildDate: buildDate, baseURL: baseURL, unreadable: content.unreadable)
     }
 }

@@ -17,7 +17,10 @@ public struct Theme: Sendable {
     ]
 
     /// Loads the theme, reporting syntax errors and references to partials that do not exist.
-    public static func load(siteDirectory: URL, report: DiagnosticCollector) -> Theme? {
+    public static func load(siteDirectory: URL, report outer: DiagnosticCollector) -> Theme? {
+        // Its own collector: content errors elsewhere must not stop the theme from loading.
+        let report = DiagnosticCollector()
+        defer { outer.add(contentsOf: report.all) }
         var files: [String: (text: String, source: String)] = [:]
         for (path, text) in BuiltInTheme.files {
             files[path] = (text, "(built-in theme) Templates/\(path)")
@@ -52,6 +55,9 @@ public struct Theme: Sendable {
             }
         }
         let names = Array(sources.keys)
+        var references: [String: [(name: String, position: SourcePosition)]] = [:]
+        for (name, (text, _)) in templateTexts { references[name] = partialReferences(in: text) }
+        reportCycles(references, sources: sources, report: report)
         for (name, (text, source)) in templateTexts.sorted(by: { $0.key < $1.key }) {
             for reference in partialReferences(in: text) where sources[reference.name] == nil {
                 report.add(.error(source, reference.position, "the template '\(name)' uses the partial '\(reference.name)', which does not exist",
@@ -68,6 +74,34 @@ public struct Theme: Sendable {
         }
         if report.hasErrors { return nil }
         return Theme(library: library, sources: sources, staticFiles: staticFiles)
+    }
+
+    /// A template that includes itself, directly or through others, would render forever.
+    static func reportCycles(_ references: [String: [(name: String, position: SourcePosition)]], sources: [String: String],
+                             report: DiagnosticCollector) {
+        var reported: Set<String> = []
+        for start in references.keys.sorted() {
+            // Depth-first search for a path of partials leading back to `start`.
+            var stack: [(name: String, path: [String])] = [(start, [start])]
+            var seen: Set<String> = []
+            while let (name, path) = stack.popLast() {
+                for reference in references[name] ?? [] {
+                    if reference.name == start {
+                        let cycle = (path + [start]).joined(separator: " -> ")
+                        let key = Set(path).sorted().joined(separator: ",")
+                        guard !reported.contains(key) else { continue }
+                        reported.insert(key)
+                        let first = references[start]?.first { $0.name == (path.count > 1 ? path[1] : start) }
+                        report.add(.error(sources[start] ?? "Templates/\(start).mustache", first?.position ?? .none,
+                                          "the template '\(start)' includes itself (\(cycle)), so the page would never end",
+                                          hint: "remove the {{> \(path.count > 1 ? path[1] : start)}} tag, or include a different partial"))
+                    } else if !seen.contains(reference.name) {
+                        seen.insert(reference.name)
+                        stack.append((reference.name, path + [reference.name]))
+                    }
+                }
+            }
+        }
     }
 
     /// `{{> name}}` and `{{< name}}` tags, with their positions.
