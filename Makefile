@@ -33,6 +33,10 @@ test: test-deps
 	swift test
 	rm -rf $(TEST_SITE)
 	SOURCE_DATE_EPOCH=1795392000 $(DEBUG_BIN) build --pdf require --output $(TEST_SITE)
+	@# Deterministic: a second build of the same content gives byte-identical files, PDFs included.
+	rm -rf $(TEST_SITE)-again
+	SOURCE_DATE_EPOCH=1795392000 $(DEBUG_BIN) build --pdf require --output $(TEST_SITE)-again
+	diff -r $(TEST_SITE) $(TEST_SITE)-again && echo "deterministic: both builds are byte-identical"
 	python3 Tests/Hostile/run.py $(DEBUG_BIN)
 	Tests/SiteChecks/run_all.sh $(TEST_SITE)
 	.venv-tests/bin/python Tests/PrintChecks/check_pdfs.py $(TEST_SITE)
