@@ -84,8 +84,8 @@ public enum SiteBuilder {
                 if engine != nil {
                     links = .pdf
                 } else {
-                    let message = "PDFs were not made because WeasyPrint was not found; the website links the printable HTML pages instead"
-                    let hint = "install it with: \(PDFEngine.installCommand), or set CLINICPRESS_HOME to the ClinicPress folder where 'make site' ran"
+                    let message = "WeasyPrint was not found, so no PDFs are made: the print documents are HTML only, and the website links those"
+                    let hint = "install it with: \(PDFEngine.installCommand()), or set CLINICPRESS_HOME to the ClinicPress folder where 'make site' ran"
                     report.add(options.pdf == .require ? .error("print", message, hint: hint) : .warning("print", message, hint: hint))
                 }
             }

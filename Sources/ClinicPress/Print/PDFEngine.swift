@@ -9,7 +9,19 @@ public struct PDFEngine: Sendable {
     public let python: URL
     public let driver: URL
 
-    public static let installCommand = "make -C <ClinicPress folder> site   (or: scripts/install-print-tools.sh)"
+    /// The command that installs WeasyPrint for this binary: the install script of the checkout it
+    /// was built in when there is one.
+    public static func installCommand(
+        executable: URL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    ) -> String {
+        var folder = executable.deletingLastPathComponent()
+        while folder.path != "/" {
+            let script = folder.appendingPathComponent("scripts/install-print-tools.sh")
+            if FileManager.default.fileExists(atPath: script.path) { return script.path }
+            folder = folder.deletingLastPathComponent()
+        }
+        return "scripts/install-print-tools.sh (in the ClinicPress folder)"
+    }
 
     public static func locate(
         environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -70,8 +82,8 @@ public struct PDFEngine: Sendable {
         process.arguments = [driver.path, "--quiet", "--jobs", String(parallel), jobsFile.path]
         process.currentDirectoryURL = directory
         let output = Pipe()
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-        guard let errors = try? FileHandle(forWritingTo: errorFile) else {
+        guard FileManager.default.createFile(atPath: errorFile.path, contents: nil),
+              let errors = try? FileHandle(forWritingTo: errorFile) else {
             return Outcome(failures: ["cannot write \(errorFile.path)"], panelReports: [:])
         }
         defer { try? errors.close() }
