@@ -37,6 +37,44 @@ final class ReferenceTests: XCTestCase {
         XCTAssertTrue(messages[0].contains("sessions[1].handouts[2]: there is no education article 'relaps'"), messages[0])
     }
 
+    func testEmptyCrisisListDuplicateSessionsAndSamePageAnchors() throws {
+        let series = """
+        ---
+        title: Series
+        summary: S
+        sessions:
+          - date: 2026-12-01
+            start: "18:00"
+            end: "19:30"
+            title: One
+          - date: 2026-12-01
+            start: "18:00"
+            end: "19:00"
+            title: Two
+        ---
+        Intro
+        """
+        let site = try TemporarySite.minimal([
+            ("Content/site.yml", TemporarySite.siteYML + "\ncrisis: []\n"),
+            ("Content/workshops/series.md", series),
+            TemporarySite.article("relapse", body: "## Signs\n\nSee [signs](#signs) and [gone](#nowhere)."),
+        ])
+        defer { site.remove() }
+        let messages = site.generate().messages()
+        XCTAssertTrue(messages.contains { $0.contains("crisis: 'crisis' lists no crisis lines") }, "\(messages)")
+        XCTAssertTrue(messages.contains { $0.contains("sessions[2]: two sessions start at the same time") }, "\(messages)")
+        XCTAssertTrue(messages.contains { $0.contains("'#nowhere'") }, "\(messages)")
+        XCTAssertFalse(messages.contains { $0.contains("'#signs'") }, "\(messages)")
+    }
+
+    func testTeamAnchorsAreUniqueAndPhoneExtensionsAreNotDialled() throws {
+        let site = try TemporarySite.minimal([("Content/team.yml", "- name: Jo Park\n- name: Jo Park\n- name: 李明\n")])
+        defer { site.remove() }
+        let team = try XCTUnwrap(site.generate().file("team/index.html"))
+        for id in ["id=\"jo-park\"", "id=\"jo-park-2\"", "id=\"member-3\""] { XCTAssertTrue(team.contains(id), id) }
+        XCTAssertEqual(Phone.href("(847) 555-0142 ext. 12"), "tel:8475550142")
+    }
+
     func testDraftsAreLeftOutUnlessAsked() throws {
         let site = try TemporarySite.minimal([TemporarySite.article("draft-one", extra: "draft: true\n")])
         defer { site.remove() }

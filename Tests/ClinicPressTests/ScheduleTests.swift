@@ -6,7 +6,10 @@ final class ScheduleTests: XCTestCase {
         let track = Track(name: "Evening", days: [.mon, .wed, .thu], start: TimeOfDay("18:00")!, end: TimeOfDay("21:30")!,
                           location: nil, position: .none)
         XCTAssertEqual(track.weeklyHours, 10.5)
-        XCTAssertEqual(Hours.text(track.weeklyHours), "10.5 hours")
+        XCTAssertEqual(track.weeklyHours, 10.5)
+        XCTAssertEqual(Hours.text(minutes: track.weeklyMinutes), "10 hours 30 minutes")
+        XCTAssertEqual(Hours.text(minutes: 60), "1 hour")
+        XCTAssertEqual(Hours.text(minutes: 45), "45 minutes")
         XCTAssertEqual(TimeOfDay("00:05")?.display, "12:05 AM")
         XCTAssertEqual(TimeOfDay("12:00")?.display, "12:00 PM")
         XCTAssertNil(TimeOfDay("24:00"))
@@ -28,7 +31,7 @@ final class ScheduleTests: XCTestCase {
         let report = site.generate()
         XCTAssertTrue(report.succeeded)
         XCTAssertTrue(report.messages(.warning).contains {
-            $0.contains("Content/programs/adult-iop.md:7:5: warning: tracks: track 'Short' has 6 hours a week, but IOP for adults is usually 9 to under 20 hours a week")
+            $0.contains("Content/programs/adult-iop.md:7:5: warning: tracks[1]: track 'Short' has 6 hours a week, but IOP for adults is usually 9 to under 20 hours a week")
         }, "\(report.messages(.warning))")
     }
 

@@ -7,7 +7,18 @@ import Glibc
 /// files go into a temporary folder beside it, which then takes the output folder's place.
 struct OutputWriter {
     let siteDirectory: URL
+    /// With symbolic links resolved: a link named Output is followed to the folder it names,
+    /// and that folder is what gets replaced.
     let outputDirectory: URL
+
+    /// Written into every output folder: only a folder that has it is ever replaced, so a
+    /// mistyped --output cannot wipe someone's documents.
+    static let marker = ".clinicpress-output"
+
+    init(siteDirectory: URL, outputDirectory: URL) {
+        self.siteDirectory = siteDirectory
+        self.outputDirectory = outputDirectory.resolvingSymlinksInPath()
+    }
 
     struct Failure: Error {
         var message: String
@@ -35,6 +46,8 @@ struct OutputWriter {
         let staging = parent.appendingPathComponent(".\(name).tmp-\(getpid())")
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+            try Data("This folder is written by clinicpress build and replaced whole by the next build.\n".utf8)
+                .write(to: staging.appendingPathComponent(OutputWriter.marker))
             for file in files {
                 let url = staging.appendingPathComponent(file.path)
                 try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -72,7 +85,7 @@ struct OutputWriter {
 
     /// The output folder must not be, or contain, the site's own files: it is replaced whole.
     func checkOutputLocation() throws {
-        let output = outputDirectory.resolvingSymlinksInPath().path
+        let output = outputDirectory.path
         let site = siteDirectory.resolvingSymlinksInPath().path
         for protected in [site, site + "/Content", site + "/Templates"] {
             if protected == output || protected.hasPrefix(output.hasSuffix("/") ? output : output + "/") {
@@ -80,10 +93,21 @@ struct OutputWriter {
                               hint: "choose an output folder of its own, such as --output \(site)/Output")
             }
         }
+        for source in [site + "/Content", site + "/Templates"] where output.hasPrefix(source + "/") {
+            throw Failure(message: "the output folder \(output) is inside \(source), so each build would publish the last one again",
+                          hint: "choose an output folder outside Content/ and Templates/, such as --output \(site)/Output")
+        }
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), !isDirectory.boolValue {
-            throw Failure(message: "the output path \(output) is a file, not a folder",
-                          hint: "remove the file or choose another --output folder")
+        if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw Failure(message: "the output path \(output) is a file, not a folder",
+                              hint: "remove the file or choose another --output folder")
+            }
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
+            if !entries.isEmpty && !entries.contains(OutputWriter.marker) {
+                throw Failure(message: "the folder \(output) already holds files that clinicpress did not write; a build replaces its output folder whole",
+                              hint: "choose an empty or new --output folder, or empty this one first")
+            }
         }
     }
 

@@ -110,6 +110,11 @@ public struct ContentLoader {
             }
             return resource
         }
+        if site.has("crisis") && crisis.isEmpty && !report.hasErrors {
+            report.add(.error(file, site.position("crisis"), key: "crisis",
+                              "'crisis' lists no crisis lines, so no page would show one",
+                              hint: "list at least one line (name and phone), or remove 'crisis' to show the 988 Lifeline and 911"))
+        }
         let paper = site.choice("paper", Paper.self) ?? .letter
         let language = site.string("language") ?? "en"
         guard let name, let url else { return nil }

@@ -9,7 +9,13 @@ extension ContentLoader {
         let audience = fields.choice("audience", ProgramAudience.self, required: true)
         let tracks = fields.mappings("tracks", allowedKeys: ["name", "days", "start", "end", "location"],
                                      required: "(a list of tracks, each with name, days, start and end)")
-            .compactMap(parseTrack)
+            .enumerated().compactMap { index, fields in
+                parseTrack(fields).map { track in
+                    var track = track
+                    track.key = "tracks[\(index + 1)]"
+                    return track
+                }
+            }
         let components: [ProgramComponent] = fields.list("components").enumerated().compactMap { index, item in
             let (node, position) = item
             if let text = node.string, !text.isEmpty { return ProgramComponent(name: text, description: nil) }
@@ -84,6 +90,17 @@ extension ContentLoader {
             }
             return WorkshopSession(date: date, start: start, end: end, title: sessionTitle, handouts: handouts,
                                    location: entry.string("location"), position: entry.position)
+        }
+        var starts: [String: Int] = [:]
+        for (index, session) in sessions.enumerated() {
+            let key = "\(session.date.iso) \(session.start.text)"
+            if let first = starts[key] {
+                report.add(.error(file, session.position, key: "sessions[\(index + 1)]",
+                                  "two sessions start at the same time (\(session.date.iso) \(session.start.text)): this one and session \(first + 1)",
+                                  hint: "change the date or start time, or remove one of them"))
+            } else {
+                starts[key] = index
+            }
         }
         let onlineURL = fields.string("online_url")
         if let onlineURL, !WebAddress.isValid(onlineURL) {

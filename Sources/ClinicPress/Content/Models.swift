@@ -70,8 +70,11 @@ public struct Track: Sendable {
     public var position: SourcePosition
 
     /// Hours of treatment a week: the days times the length of each day.
-    public var weeklyHours: Double { Double(days.count * (end.minutes - start.minutes)) / 60 }
+    public var weeklyHours: Double { Double(weeklyMinutes) / 60 }
+    public var weeklyMinutes: Int { days.count * minutesPerDay }
     public var minutesPerDay: Int { end.minutes - start.minutes }
+    /// `tracks[2]`, for diagnostics.
+    public var key: String = "tracks"
 }
 
 public struct ProgramComponent: Sendable {
@@ -154,7 +157,8 @@ public struct TeamMember: Sendable {
     public var role: String?
     public var bio: String?
     public var programs: [SlugReference]
-    public var slug: String { Slug.make(from: name) }
+    /// The member's anchor on the team page, unique within the site (set when the site is validated).
+    public var id: String = ""
 }
 
 /// `Content/pages/<slug>.md`: about, contact, FAQ and the like.

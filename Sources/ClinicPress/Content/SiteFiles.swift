@@ -106,8 +106,21 @@ struct SiteFiles {
         return true
     }
 
+    /// The bytes of a file (theme images, fonts), or nil after reporting why it cannot be used.
+    func readData(_ path: String) -> Data? {
+        let url = root.appendingPathComponent(path)
+        guard checkInsideSite(url, sitePath: path) else { return nil }
+        do {
+            return try Data(contentsOf: url)
+        } catch {
+            report.add(.error(path, "this file cannot be read: \(error.localizedDescription)"))
+            return nil
+        }
+    }
+
     /// The text of a file, or nil after reporting why it cannot be used.
-    func read(_ path: String) -> String? {
+    /// - Parameter allowEmpty: an empty template is a way to hide a section; empty content is a mistake.
+    func read(_ path: String, allowEmpty: Bool = false) -> String? {
         let url = root.appendingPathComponent(path)
         guard checkInsideSite(url, sitePath: path) else { return nil }
         let data: Data
@@ -128,7 +141,7 @@ struct SiteFiles {
                               hint: "open it in a text editor and save it with the encoding 'UTF-8'"))
             return nil
         }
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if !allowEmpty, text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             report.add(.error(path, "this file is empty", hint: "add its content, or delete the file"))
             return nil
         }

@@ -20,12 +20,12 @@ enum YAMLParser {
             return node
         } catch let error as YamlError {
             // libyaml notices an unclosed quote or a repeated key only lines later; point at the cause.
-            if let line = unclosedQuoteLine(in: text) {
+            if looksLikeUnclosedQuote(error), let line = unclosedQuoteLine(in: text) {
                 report.add(.error(file, SourcePosition(line: line.number + lineOffset, column: line.column), key: line.key,
                                   "this quoted text is never closed",
                                   hint: "add the closing \(line.quote) at the end of the text, or remove the opening one"))
-            } else if case let .duplicatedKeysInMapping(duplicates, _) = error, let key = duplicates.first,
-                      let lines = linesStarting(withKey: key, in: text), lines.count > 1 {
+            } else if case let .duplicatedKeysInMapping(duplicates, context) = error, let key = duplicates.first,
+                      let lines = lines(ofKey: key, inMappingAt: context.mark, text: text), lines.count > 1 {
                 report.add(.error(file, SourcePosition(line: lines[1] + lineOffset, column: 1), key: key,
                                   "this key is written twice (first on line \(lines[0] + lineOffset))",
                                   hint: "keep one of the two lines"))
@@ -66,13 +66,43 @@ enum YAMLParser {
         return nil
     }
 
-    /// Line numbers (1-based) of lines that set `key`, at any indentation.
-    static func linesStarting(withKey key: String, in text: String) -> [Int]? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().filter { _, line in
-            let trimmed = line.drop { $0 == " " || $0 == "-" }
-            return trimmed.hasPrefix(key + ":")
-        }.map { $0.offset + 1 }
-        return lines.isEmpty ? nil : lines
+    /// libyaml reports an unclosed quote as an odd error further down; these are its usual words.
+    static func looksLikeUnclosedQuote(_ error: YamlError) -> Bool {
+        switch error {
+        case let .scanner(context, problem, _, _), let .parser(context, problem, _, _):
+            let text = (context?.text ?? "") + " " + problem
+            return text.contains("quoted scalar") || text.contains("end of stream") || text.contains("did not find expected key")
+        default:
+            return false
+        }
+    }
+
+    /// Line numbers (1-based) where `key` is set in the mapping that starts at `mark`:
+    /// same column, until the mapping ends (a line further left, or the next list item).
+    static func lines(ofKey key: String, inMappingAt mark: Mark, text: String) -> [Int]? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let column = max(mark.column - 1, 0)
+        var found: [Int] = []
+        var index = max(mark.line - 1, 0)
+        while index < lines.count {
+            let line = lines[index]
+            let indent = line.prefix { $0 == " " }.count
+            var rest = line.dropFirst(indent)
+            var keyColumn = indent
+            let isItem = rest.hasPrefix("- ")
+            if isItem {
+                rest = rest.dropFirst(2)
+                let more = rest.prefix { $0 == " " }.count
+                rest = rest.dropFirst(more)
+                keyColumn += 2 + more
+            }
+            if !rest.isEmpty, !rest.hasPrefix("#"), index > mark.line - 1, keyColumn < column || (isItem && indent < column) {
+                break
+            }
+            if keyColumn == column, rest.hasPrefix(key + ":") { found.append(index + 1) }
+            index += 1
+        }
+        return found.isEmpty ? nil : found
     }
 
     static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {

@@ -46,7 +46,7 @@ public struct MarkdownRenderer: Sendable {
     public let environment: MarkdownEnvironment
     /// Ids the templates use themselves; headings never take them.
     static let reservedIDs: Set<String> = ["main", "top", "content", "crisis", "crisis-lines", "toc", "site-nav",
-                                           "site-header", "site-footer", "schedule", "contents"]
+                                           "site-header", "site-footer", "schedule", "contents", "handout", "session"]
 
     public init(environment: MarkdownEnvironment) { self.environment = environment }
 
@@ -61,6 +61,7 @@ public struct MarkdownRenderer: Sendable {
                        idPrefix: String = "") -> RenderedMarkdown {
         var state = RenderState(file: file, lineOffset: source.firstLine - 1, page: page, linkBase: linkBase,
                                 idPrefix: idPrefix)
+        state.usedIDs.formUnion(MarkdownRenderer.reservedIDs.map { idPrefix + $0 })
         let html = render(source.text, state: &state)
         return RenderedMarkdown(html: html, headings: state.headings, anchorReferences: state.anchors,
                                 diagnostics: state.diagnostics)
@@ -209,6 +210,10 @@ public struct MarkdownRenderer: Sendable {
         if url.isEmpty { return nil }
         let lower = url.lowercased()
         if !isImage, lower.hasPrefix("#") {
+            let anchor = String(url.dropFirst())
+            if state.linkBase == nil, !anchor.isEmpty {
+                state.anchors.append(AnchorReference(file: state.file, position: state.position(node), page: state.page, anchor: anchor))
+            }
             return nil
         }
         // Absolute URLs and other schemes (https:, mailto:, tel:) are left as they are;

@@ -69,7 +69,10 @@ struct SiteRenderer {
             }
         }
         for (_, result) in zip(plans, results) {
-            for reference in result.1?.anchorReferences ?? [] where !(headingIDs[reference.page] ?? []).contains(reference.anchor) {
+            // Pages whose file failed to load have no headings here; their errors were reported already.
+            for reference in result.1?.anchorReferences ?? [] {
+                guard let ids = headingIDs[reference.page], !ids.contains(reference.anchor),
+                      !MarkdownRenderer.reservedIDs.contains(reference.anchor) else { continue }
                 diagnostics.append(.error(reference.file, reference.position,
                                           "the link points to '#\(reference.anchor)' on \(reference.page), but that page has no such heading",
                                           hint: Suggestion.hint(for: reference.anchor, in: Array(headingIDs[reference.page] ?? []))
@@ -98,6 +101,12 @@ struct SiteRenderer {
             } catch {
                 diagnostics.append(.error("Content/assets/" + asset, "this file cannot be read: \(error.localizedDescription)"))
             }
+        }
+        // One path, one file: a theme file or a page must never silently replace another.
+        var seen: Set<String> = []
+        for file in files where !seen.insert(file.path).inserted {
+            diagnostics.append(.error(file.path, "two different things would be written to \(file.path)",
+                                      hint: "rename the content file or the Templates/ file that produces it"))
         }
         return Rendered(files: files, pageCount: plans.count, diagnostics: diagnostics, printDocuments: documents)
     }

@@ -17,7 +17,7 @@ enum ScheduleGrid {
         for (index, track) in tracks.enumerated() {
             for day in track.days {
                 bands.append(.init(
-                    track: track.name, hoursPerWeek: Hours.text(track.weeklyHours) + " a week",
+                    track: track.name, hoursPerWeek: Hours.text(minutes: track.weeklyMinutes) + " a week",
                     time: "\(track.start.display)–\(track.end.display)", column: columns[day] ?? 2,
                     rowStart: 2 + (track.start.minutes - start) / 30,
                     rowEnd: 2 + (track.end.minutes - start + 29) / 30, trackNumber: index + 1))

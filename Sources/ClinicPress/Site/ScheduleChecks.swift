@@ -9,7 +9,7 @@ struct ScheduleChecks {
         switch level {
         case .op: return (0..<minimumIOP, "under \(Int(minimumIOP)) hours a week")
         case .iop: return (minimumIOP..<20, "\(Int(minimumIOP)) to under 20 hours a week")
-        case .php: return (20..<80, "20 or more hours a week")
+        case .php: return (20..<Double.infinity, "20 or more hours a week")
         }
     }
 
@@ -17,8 +17,8 @@ struct ScheduleChecks {
         for program in programs {
             let expected = ScheduleChecks.expectedHours(program.levelOfCare, program.audience)
             for track in program.tracks where !expected.range.contains(track.weeklyHours) {
-                report.add(.warning(program.file, track.position, key: "tracks",
-                                    "track '\(track.name)' has \(Hours.text(track.weeklyHours)) a week, but \(program.levelOfCare.shortName) for \(program.audience.name.lowercased()) is usually \(expected.text)",
+                report.add(.warning(program.file, track.position, key: track.key,
+                                    "track '\(track.name)' has \(Hours.text(minutes: track.weeklyMinutes)) a week, but \(program.levelOfCare.shortName) for \(program.audience.name.lowercased()) is usually \(expected.text)",
                                     hint: "check the days and times, or the level_of_care"))
             }
         }
@@ -45,7 +45,7 @@ struct ScheduleChecks {
                 guard !sharedDays.isEmpty, a.track.start < b.track.end, b.track.start < a.track.end else { continue }
                 let day = sharedDays.sorted().first!.name
                 let where_ = a.track.location.map { " in \($0)" } ?? ""
-                report.add(.error(b.program.file, b.track.position, key: "tracks",
+                report.add(.error(b.program.file, b.track.position, key: b.track.key,
                                   "track '\(b.track.name)' overlaps track '\(a.track.name)' of \(a.program.file) on \(day)\(where_) (\(a.track.start.display)-\(a.track.end.display) and \(b.track.start.display)-\(b.track.end.display))",
                                   hint: "change the times or days, or give the tracks different locations"))
             }
@@ -54,9 +54,12 @@ struct ScheduleChecks {
 }
 
 enum Hours {
-    /// `9 hours`, `7.5 hours`, `1 hour`
-    static func text(_ hours: Double) -> String {
-        let number = hours == hours.rounded() ? String(Int(hours)) : String(format: "%.1f", hours)
-        return number + (hours == 1 ? " hour" : " hours")
+    /// `9 hours`, `1 hour`, `3 hours 15 minutes`, `45 minutes`: exact, never a rounded decimal.
+    static func text(minutes total: Int) -> String {
+        let hours = total / 60, minutes = total % 60
+        var parts: [String] = []
+        if hours > 0 { parts.append(hours == 1 ? "1 hour" : "\(hours) hours") }
+        if minutes > 0 || hours == 0 { parts.append(minutes == 1 ? "1 minute" : "\(minutes) minutes") }
+        return parts.joined(separator: " ")
     }
 }

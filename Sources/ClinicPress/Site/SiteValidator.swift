@@ -6,6 +6,24 @@ public struct SiteValidator {
 
     public init(report: DiagnosticCollector) { self.report = report }
 
+    /// Team members get anchors from their names (`jo-park`), made unique; names with no Latin
+    /// letters get `member-N`.
+    static func withUniqueIDs(_ team: [TeamMember]) -> [TeamMember] {
+        var used: Set<String> = []
+        return team.enumerated().map { index, member in
+            var member = member
+            let base = Slug.make(from: member.name).isEmpty ? "member-\(index + 1)" : Slug.make(from: member.name)
+            var id = base, counter = 2
+            while used.contains(id) || MarkdownRenderer.reservedIDs.contains(id) {
+                id = "\(base)-\(counter)"
+                counter += 1
+            }
+            used.insert(id)
+            member.id = id
+            return member
+        }
+    }
+
     public func validate(_ content: SiteContent, buildDate: CalendarDate, baseURL: String) -> Site {
         let programSlugs = content.programs.map(\.slug)
         let articleSlugs = content.articles.map(\.slug)
@@ -35,6 +53,10 @@ public struct SiteValidator {
         for member in content.team {
             check(member.programs, in: "Content/team.yml", against: programSlugs, kind: "program", folder: "programs")
         }
+        for article in content.articles where ["for-families", "for-clients"].contains(article.slug) {
+            report.add(.error(article.file, "the name '\(article.slug)' is used by the learning library's filter page",
+                              hint: "rename the file, for example to '\(article.slug)-guide.md'"))
+        }
         for page in content.pages where SitePaths.reserved.contains(page.slug) {
             report.add(.error(page.file, "the page name '\(page.slug)' is used by ClinicPress itself",
                               hint: "rename the file, for example to '\(page.slug)-info.md'"))
@@ -48,7 +70,7 @@ public struct SiteValidator {
             workshops: content.workshops.sorted {
                 ($0.sessions.first?.date.iso ?? "", $0.title) < ($1.sessions.first?.date.iso ?? "", $1.title)
             },
-            team: content.team,
+            team: SiteValidator.withUniqueIDs(content.team),
             pages: content.pages.sorted { ($0.order, $0.title) < ($1.order, $1.title) },
             assets: Set(content.assets), buildDate: buildDate, baseURL: baseURL, unreadable: content.unreadable)
     }

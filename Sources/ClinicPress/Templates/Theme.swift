@@ -22,25 +22,30 @@ public struct Theme: Sendable {
         let report = DiagnosticCollector()
         defer { outer.add(contentsOf: report.all) }
         var files: [String: (text: String, source: String)] = [:]
+        var staticFiles: [String: Data] = [:]
         for (path, text) in BuiltInTheme.files {
-            files[path] = (text, "(built-in theme) Templates/\(path)")
+            if path.hasSuffix(".mustache") {
+                files[path] = (text, "(built-in theme) Templates/\(path)")
+            } else {
+                staticFiles[path] = Data(text.utf8)
+            }
         }
         let overrides = SiteFiles(root: siteDirectory, report: report)
         for path in overrides.allFiles(below: "Templates") {
-            guard let text = overrides.read("Templates/" + path) else { continue }
-            files[path] = (text, "Templates/\(path)")
+            if path.hasSuffix(".mustache") {
+                guard let text = overrides.read("Templates/" + path, allowEmpty: true) else { continue }
+                files[path] = (text, "Templates/\(path)")
+            } else if let data = overrides.readData("Templates/" + path) {
+                // Images, fonts and stylesheets are copied as they are.
+                staticFiles[path] = data
+            }
         }
 
         var library = MustacheLibrary()
         var sources: [String: String] = [:]
-        var staticFiles: [String: Data] = [:]
         var templateTexts: [String: (String, String)] = [:]
         for path in files.keys.sorted() {
             let (text, source) = files[path]!
-            guard path.hasSuffix(".mustache") else {
-                staticFiles[path] = Data(text.utf8)
-                continue
-            }
             let name = String((path as NSString).lastPathComponent.dropLast(".mustache".count))
             do {
                 library.register(try MustacheTemplate(string: text), named: name)

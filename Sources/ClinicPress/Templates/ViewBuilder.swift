@@ -21,8 +21,8 @@ struct ViewBuilder {
     }
 
     func trackView(_ track: Track) -> TrackView {
-        let hours = Hours.text(track.weeklyHours)
-        let perDay = Hours.text(Double(track.minutesPerDay) / 60)
+        let hours = Hours.text(minutes: track.weeklyMinutes)
+        let perDay = Hours.text(minutes: track.minutesPerDay)
         let days = Days.list(track.days.map { $0.name + "s" })
         var sentence = "\(days), \(track.start.display) to \(track.end.display): \(hours) a week"
         if let location = track.location { sentence += ", in \(location)" }
@@ -69,7 +69,7 @@ struct ViewBuilder {
     func teamMemberView(_ member: TeamMember) -> TeamMemberView {
         let programs = member.programs.compactMap { site.program($0.slug) }
             .map { LinkView(title: $0.title, path: SitePaths.program($0.slug), current: false) }
-        return TeamMemberView(id: member.slug, name: member.name, credentials: member.credentials, role: member.role,
+        return TeamMemberView(id: member.id, name: member.name, credentials: member.credentials, role: member.role,
                               bio: member.bio, programs: programs, hasPrograms: !programs.isEmpty)
     }
 
@@ -105,6 +105,13 @@ enum Days {
 }
 
 enum Phone {
-    static func digits(_ text: String) -> String { text.filter { $0.isNumber || $0 == "+" } }
+    /// The number to dial: an extension (`ext. 12`, `x12`) is not part of it.
+    static func digits(_ text: String) -> String {
+        var number = Substring(text)
+        if let cut = number.firstIndex(where: { $0.isLetter || $0 == "," || $0 == ";" || $0 == "#" }) {
+            number = number[..<cut]
+        }
+        return number.filter { $0.isNumber || $0 == "+" }
+    }
     static func href(_ text: String) -> String { "tel:" + digits(text) }
 }

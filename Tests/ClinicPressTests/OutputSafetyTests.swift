@@ -1,0 +1,53 @@
+import XCTest
+@testable import ClinicPress
+
+final class OutputSafetyTests: XCTestCase {
+    func testAFolderOfSomeoneElsesFilesIsNeverReplaced() throws {
+        let site = try TemporarySite.minimal(["Documents/thesis.txt": "years of work"].map { ($0, $1) })
+        defer { site.remove() }
+        let report = site.build(output: site.root.appendingPathComponent("Documents"))
+        XCTAssertFalse(report.succeeded)
+        XCTAssertTrue(report.outputFailed)
+        XCTAssertTrue(report.messages().contains { $0.contains("already holds files that clinicpress did not write") })
+        XCTAssertEqual(try site.read("Documents/thesis.txt"), "years of work")
+    }
+
+    func testOutputInsideContentIsRefused() throws {
+        let site = try TemporarySite.minimal()
+        defer { site.remove() }
+        let report = site.build(output: site.root.appendingPathComponent("Content/assets/pub"))
+        XCTAssertTrue(report.messages().contains { $0.contains("is inside") }, "\(report.messages())")
+    }
+
+    func testASymbolicLinkNamedOutputIsFollowed() throws {
+        let site = try TemporarySite.minimal()
+        defer { site.remove() }
+        let webRoot = site.root.appendingPathComponent("www")
+        try FileManager.default.createDirectory(at: webRoot, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("Output").path,
+                                                   withDestinationPath: webRoot.path)
+        XCTAssertTrue(site.build().succeeded)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: webRoot.appendingPathComponent("index.html").path))
+        let link = try FileManager.default.destinationOfSymbolicLink(atPath: site.root.appendingPathComponent("Output").path)
+        XCTAssertEqual(link, webRoot.path)
+    }
+
+    func testTwoThingsAtOnePathIsAnError() throws {
+        let site = try TemporarySite.minimal([TemporarySite.article("for-families"), ("Templates/index.html", "<p>mine</p>")])
+        defer { site.remove() }
+        let messages = site.generate().messages()
+        XCTAssertTrue(messages.contains { $0.contains("used by the learning library's filter page") }, "\(messages)")
+        XCTAssertTrue(messages.contains { $0.contains("two different things would be written to index.html") }, "\(messages)")
+    }
+
+    func testEmptyTemplateAndBinaryThemeFilesAreAllowed() throws {
+        let site = try TemporarySite.minimal([("Templates/intake.mustache", "")])
+        defer { site.remove() }
+        let bytes = Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0xFF, 0xFE])
+        try FileManager.default.createDirectory(at: site.root.appendingPathComponent("Templates/theme"), withIntermediateDirectories: true)
+        try bytes.write(to: site.root.appendingPathComponent("Templates/theme/logo.png"))
+        let report = site.generate()
+        XCTAssertTrue(report.succeeded, "\(report.messages())")
+        XCTAssertEqual(report.files.first { $0.path == "theme/logo.png" }?.contents, bytes)
+    }
+}

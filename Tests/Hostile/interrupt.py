@@ -1,0 +1,610 @@
+#!/usr/bin/env python3
+"""Interrupted builds: a build killed half way must leave the previous Output/ byte for byte as it was.
+
+    python3 Tests/Hostile/interrupt.py .build/debug/clinicpress
+    python3 Tests/Hostile/interrupt.py BINARY --signals KILL --delays 1,end   # some cases
+    python3 Tests/Hostile/interrupt.py BINARY --rebuild-each                   # slower, more thorough
+
+In a fresh temporary folder T (HOME and TMPDIR inside it, like run.py):
+
+1. copies this repository's Content/ to T/site/Content and builds it (`BINARY build T/site`,
+   SOURCE_DATE_EPOCH=1795392000, NO_COLOR=1, stdin closed): the previous good site, "old";
+   changes one content file (the clinic's phone number in site.yml, which is on every page and
+   every PDF) and builds that once in another folder, T/ref: the reference "new" site. The second
+   build is timed: it tells when a build is about to end.
+2. for each signal (SIGINT, SIGTERM, SIGKILL) and each delay (0.2 s: while the pages are written;
+   1 s and 3 s: while WeasyPrint renders the PDFs; "end": the timed build's length minus 0.25 s),
+   switches the content to the other version, starts the build, sleeps the delay and sends the
+   signal to the build process (not to its process group: like `kill PID`), then checks:
+   - T/site/Output is exactly the old site (every path, folder and file's SHA-256). If the build
+     finished before the signal arrived, a complete new site is accepted instead (and noted), but
+     never a mix of the two, nor a missing Output/;
+   - no process of the killed build is left (WeasyPrint: a process whose command line holds T or
+     whose working folder is inside T, or that descended from the build). After SIGINT and SIGTERM
+     one is a failure (it is killed after --grace seconds, so that the next case is not slowed
+     down); after SIGKILL the tool cannot stop its child, so one may finish on its own: it is
+     waited for (at most 30 s, then it is a failure) and how long it ran is noted;
+   - Output/ is still the same once that child has gone.
+   With strace, the SIGKILL series also kills the build right after its first rename of Output/
+   (the build is held there by strace's syscall delay injection): the worst moment.
+3. after each signal's series (after every case with --rebuild-each), builds normally and checks
+   that the build succeeds, that Output/ is exactly the reference site of the content it was
+   given, and that no .Output.tmp-* / .Output.old-* folder, .pdf-jobs.json, .pdf-errors.log or
+   .render-*.pdf.tmp file is left anywhere in T/site, and no process either.
+
+Standard library only. Prints one line per case and ends with "N passed, N failed"; exit status 1
+when any case failed. About 90 s on two cores with PDFs.
+"""
+
+import argparse
+import hashlib
+import os
+import re
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+CONTENT = os.path.join(REPO, "Content")
+EPOCH = "1795392000"
+BUILD_TIMEOUT = 120
+CHILD_WAIT = 30.0       # seconds an orphaned child of a SIGKILLed build may take to finish
+END_MARGIN = 0.25       # the "end" delay: the timed build's length minus this
+
+# The one content change between "old" and "new": a line that is on every page and every PDF.
+CHANGED_FILE = os.path.join("Content", "site.yml")
+OLD_LINE = 'phone: "(847) 555-0142"'
+NEW_LINE = 'phone: "(847) 555-0199"'
+
+LEFTOVER_DIR = re.compile(r"^\.Output\.(tmp|old)-\d+$")
+LEFTOVER_FILE = re.compile(r"^(\.pdf-jobs\.json|\.pdf-errors\.log|\.render-.*\.pdf\.tmp)$")
+SUMMARY = re.compile(r"^Built \d+ pages?\b")
+
+
+class Failure(Exception):
+    pass
+
+
+# ---------------------------------------------------------------------------------------------
+# Files
+
+def snapshot(folder):
+    """relative path -> ('dir',) / ('link', target) / ('file', sha256) for everything below folder;
+    None when folder does not exist."""
+    if not os.path.lexists(folder):
+        return None
+    entries = {}
+    for parent, directories, files in os.walk(folder):
+        for name in directories + files:
+            path = os.path.join(parent, name)
+            relative = os.path.relpath(path, folder)
+            info = os.lstat(path)
+            if stat.S_ISLNK(info.st_mode):
+                entries[relative] = ("link", os.readlink(path))
+            elif stat.S_ISDIR(info.st_mode):
+                entries[relative] = ("dir",)
+            else:
+                digest = hashlib.sha256()
+                with open(path, "rb") as handle:
+                    for chunk in iter(lambda: handle.read(1 << 20), b""):
+                        digest.update(chunk)
+                entries[relative] = ("file", digest.hexdigest())
+    return entries
+
+
+def describe_mix(found, old, new):
+    """What a snapshot that is neither old nor new is made of."""
+    if found is None:
+        return "Output/ does not exist"
+    as_old = as_new = neither = 0
+    examples = []
+    for path, entry in sorted(found.items()):
+        if entry[0] == "dir":
+            continue
+        if old.get(path) == entry:
+            as_old += 1
+        elif new.get(path) == entry:
+            as_new += 1
+        else:
+            neither += 1
+            examples.append(path)
+    missing = sorted(p for p in set(old) & set(new) if p not in found)
+    text = f"{as_old} files as in the old site, {as_new} as in the new one, {neither} in neither"
+    if examples:
+        text += " (" + ", ".join(examples[:3]) + (" ..." if len(examples) > 3 else "") + ")"
+    if missing:
+        text += f"; {len(missing)} missing (" + ", ".join(missing[:3]) + (" ..." if len(missing) > 3 else "") + ")"
+    return text
+
+
+def leftovers(site):
+    """Temporary folders and files of a build, anywhere in the site folder (Content/ aside)."""
+    found = []
+    for parent, directories, files in os.walk(site):
+        if parent == site and "Content" in directories:
+            directories.remove("Content")
+        for name in directories:
+            if LEFTOVER_DIR.match(name):
+                found.append(os.path.relpath(os.path.join(parent, name), site))
+        for name in files:
+            if LEFTOVER_FILE.match(name) or LEFTOVER_DIR.match(name):
+                found.append(os.path.relpath(os.path.join(parent, name), site))
+        directories[:] = [d for d in directories if not LEFTOVER_DIR.match(d)]  # listed once, whole
+    return sorted(found)
+
+
+def count_pdfs(folder):
+    count = 0
+    for _, _, files in os.walk(folder):
+        count += sum(1 for name in files if name.endswith(".pdf"))
+    return count
+
+
+def summarise(items, limit=3):
+    items = list(items)
+    return ", ".join(items[:limit]) + (f" and {len(items) - limit} more" if len(items) > limit else "")
+
+
+# ---------------------------------------------------------------------------------------------
+# Processes (/proc)
+
+def read_proc(pid, name):
+    try:
+        with open(f"/proc/{pid}/{name}", "rb") as handle:
+            return handle.read()
+    except OSError:
+        return None
+
+
+def process_table():
+    """pid -> (ppid, state) for every process."""
+    table = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        data = read_proc(entry, "stat")
+        if not data:
+            continue
+        text = data.decode("utf-8", "replace")
+        fields = text[text.rfind(")") + 2:].split()
+        table[int(entry)] = (int(fields[1]), fields[0])
+    return table
+
+
+def descendants(pid):
+    table = process_table()
+    found, frontier = set(), {pid}
+    while frontier:
+        children = {p for p, (ppid, _) in table.items() if ppid in frontier and p not in found}
+        found |= children
+        frontier = children
+    return found
+
+
+def related_processes(root, family):
+    """Live (not zombie) processes of a build in root: pid -> command line. A process counts when
+    its command line names root (render_pdfs.py gets its job file there), its working folder is
+    inside root (WeasyPrint's workers inherit the staging folder), or it descended from the build."""
+    found = {}
+    me = os.getpid()
+    for pid, (_, state) in process_table().items():
+        if pid == me or state == "Z":
+            continue
+        raw = read_proc(pid, "cmdline")
+        if raw is None:
+            continue
+        command = raw.replace(b"\0", b" ").decode("utf-8", "replace").strip()
+        try:
+            cwd = os.readlink(f"/proc/{pid}/cwd")
+        except OSError:
+            cwd = ""
+        if root in command or cwd == root or cwd.startswith(root + "/") or pid in family:
+            found[pid] = command
+    return found
+
+
+def describe_processes(processes):
+    return summarise(f"pid {pid}: {command[:110]}" for pid, command in sorted(processes.items()))
+
+
+def wait_for_exit(root, family, limit):
+    """Seconds until no related process is left, or None when some are still there after limit."""
+    started = time.monotonic()
+    while True:
+        alive = related_processes(root, family)
+        if not alive:
+            return time.monotonic() - started
+        if time.monotonic() - started > limit:
+            return None
+        time.sleep(0.05)
+
+
+def kill_all(processes):
+    for pid in processes:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+# ---------------------------------------------------------------------------------------------
+# The test
+
+class Interrupts:
+    def __init__(self, binary, root, grace):
+        self.binary, self.root, self.grace = binary, root, grace
+        self.site = os.path.join(root, "site")
+        self.ref = os.path.join(root, "ref")
+        self.logs = os.path.join(root, "logs")
+        self.env = dict(os.environ)
+        self.env.update({"SOURCE_DATE_EPOCH": EPOCH, "NO_COLOR": "1", "HOME": os.path.join(root, "home"),
+                         "TMPDIR": os.path.join(root, "tmp")})
+        for key in ("CLICOLOR_FORCE", "FORCE_COLOR"):
+            self.env.pop(key, None)
+        for folder in (self.env["HOME"], self.env["TMPDIR"], self.logs):
+            os.makedirs(folder)
+        self.texts = {}
+        self.snapshots = {}
+        self.content = None    # the version in site/Content
+        self.output = None     # the version site/Output holds
+        self.full_build = None
+        self.runs = 0
+
+    # -- building ------------------------------------------------------------------------------
+
+    def set_content(self, site, version):
+        with open(os.path.join(site, CHANGED_FILE), "w", encoding="utf-8") as handle:
+            handle.write(self.texts[version])
+        if site == self.site:
+            self.content = version
+
+    def start(self, command, name):
+        self.runs += 1
+        log = os.path.join(self.logs, f"{self.runs:02d}-{name}")
+        out, err = open(log + ".out", "wb"), open(log + ".err", "wb")
+        try:
+            process = subprocess.Popen(command, cwd=self.root, env=self.env, stdin=subprocess.DEVNULL,
+                                       stdout=out, stderr=err, start_new_session=True)
+        finally:
+            out.close()
+            err.close()
+        return process, log
+
+    def said(self, log):
+        text = ""
+        for suffix in (".err", ".out"):
+            with open(log + suffix, encoding="utf-8", errors="replace") as handle:
+                text += handle.read()
+        return [line for line in text.splitlines() if line.strip()]
+
+    def build(self, site, name):
+        """A normal build: (status, lines, seconds)."""
+        started = time.monotonic()
+        process, log = self.start([self.binary, "build", site], name)
+        try:
+            status = process.wait(timeout=BUILD_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            raise Failure(f"the build of {os.path.basename(site)} did not finish within {BUILD_TIMEOUT} s")
+        return status, self.said(log), time.monotonic() - started
+
+    def freeze_binary(self):
+        """Works on a copy of the binary (and of Content/, in setup): a rebuild of the tool or an
+        edit of the example clinic while the test runs must not change the sites it compares.
+        The copy finds WeasyPrint through CLINICPRESS_HOME: the checkout the binary was built in."""
+        if not self.env.get("CLINICPRESS_HOME"):
+            folder = os.path.dirname(os.path.realpath(self.binary))
+            while folder != "/":
+                if (os.access(os.path.join(folder, ".venv-print", "bin", "python"), os.X_OK)
+                        and os.path.isfile(os.path.join(folder, "scripts", "render_pdfs.py"))):
+                    self.env["CLINICPRESS_HOME"] = folder
+                    break
+                folder = os.path.dirname(folder)
+        copy = os.path.join(self.root, "bin", os.path.basename(self.binary))
+        os.makedirs(os.path.dirname(copy))
+        shutil.copy2(self.binary, copy)
+        self.binary = copy
+
+    def setup(self):
+        shutil.copytree(CONTENT, os.path.join(self.site, "Content"), symlinks=True)
+        shutil.copytree(os.path.join(self.site, "Content"), os.path.join(self.ref, "Content"), symlinks=True)
+        with open(os.path.join(self.site, CHANGED_FILE), encoding="utf-8") as handle:
+            original = handle.read()
+        if original.count(OLD_LINE) != 1:
+            raise Failure(f"{CHANGED_FILE} does not have exactly one line {OLD_LINE!r} to change")
+        self.texts = {"old": original, "new": original.replace(OLD_LINE, NEW_LINE)}
+        for site, version in ((self.site, "old"), (self.ref, "new")):
+            self.set_content(site, version)
+            status, lines, seconds = self.build(site, f"setup-{version}")
+            if status != 0:
+                raise Failure(f"the {version} site does not build (status {status}): " + " | ".join(lines)[:600])
+            summary = [line for line in lines if SUMMARY.match(line)]
+            if not summary or " PDFs" not in summary[-1] or " 0 PDFs" in summary[-1]:
+                raise Failure("the build makes no PDFs (is WeasyPrint installed? run make site): "
+                              + " | ".join(lines)[:300])
+            self.snapshots[version] = snapshot(os.path.join(site, "Output"))
+            self.full_build = seconds   # the second one: fonts cached, like every later build
+            print(f"note: {version} site built in {seconds:.2f} s: {summary[-1]}")
+        self.output = "old"
+        old, new = self.snapshots["old"], self.snapshots["new"]
+        files = [p for p, e in old.items() if e[0] == "file"]
+        differing = [p for p in files if new.get(p) != old[p]]
+        if not differing:
+            raise Failure("the content change makes no difference to the output")
+        self.pdf_count = sum(1 for p in files if p.endswith(".pdf"))
+        print(f"note: {len(files)} files in Output/, {len(differing)} of them differ between the old and new site")
+        sys.stdout.flush()
+
+    # -- one interrupted build -----------------------------------------------------------------
+
+    def interrupt(self, sig, delay, rename_window=False):
+        """Problems and notes of one build of the other content version, killed after delay."""
+        problems, notes = [], []
+        before_version = self.output
+        target = "new" if self.output == "old" else "old"
+        self.set_content(self.site, target)
+        output_dir = os.path.join(self.site, "Output")
+        if snapshot(output_dir) != self.snapshots[before_version]:
+            raise Failure("Output/ is not the expected previous site before the build (an earlier case broke it)")
+
+        command = [self.binary, "build", self.site]
+        if rename_window:
+            # Only the main thread is traced (no -f): it is the one that renames. -P: only system
+            # calls on SITE/Output, so only the moves of Output/ itself are held for 20 s.
+            command = ["strace", "-qq", "-o", "/dev/null", "-P", output_dir,
+                       "-e", "trace=rename,renameat,renameat2",
+                       "-e", "inject=rename,renameat,renameat2:delay_exit=20000000"] + command
+        started = time.monotonic()
+        process, log = self.start(command, f"{signal.Signals(sig).name}-{'rename' if rename_window else delay}")
+        target_pid = process.pid
+        finished_first = False
+        if rename_window:
+            # held by strace: Output/ gone or moved aside, or the traced main thread stopped for a while
+            held_since = None
+            while process.poll() is None and time.monotonic() - started < BUILD_TIMEOUT:
+                names = os.listdir(self.site)
+                if "Output" not in names or any(n.startswith(".Output.old-") for n in names):
+                    break
+                children = (read_proc(process.pid, f"task/{process.pid}/children") or b"").split()
+                stat_line = read_proc(int(children[0]), "stat") if children else None
+                if stat_line and stat_line[stat_line.rfind(b")") + 2:].split()[0] in (b"t", b"T"):
+                    held_since = held_since or time.monotonic()
+                    if time.monotonic() - held_since > 0.5:
+                        break
+                else:
+                    held_since = None
+                time.sleep(0.005)
+            children = (read_proc(process.pid, f"task/{process.pid}/children") or b"").split()
+            if process.poll() is None:
+                if not children:
+                    raise Failure("cannot find the build traced by strace")
+                target_pid = int(children[0])
+            names = os.listdir(self.site)
+            if "Output" in names and not any(n.startswith(".Output.old-") for n in names):
+                notes.append("Output/ was not seen moved aside")
+        elif delay == "end":
+            # just before the build would end: every PDF is in the new folder (only the renderer's
+            # exit, the report and the renames are left), or the timed build's length is reached
+            staging = os.path.join(self.site, f".Output.tmp-{process.pid}")
+            deadline = self.full_build - END_MARGIN
+            while process.poll() is None and time.monotonic() - started < deadline:
+                if count_pdfs(staging) >= self.pdf_count:
+                    notes.append(f"all {self.pdf_count} PDFs were written")
+                    break
+                time.sleep(0.005)
+        else:
+            time.sleep(max(0.0, delay - (time.monotonic() - started)))
+        family = descendants(target_pid) | {target_pid}
+        signalled_at = time.monotonic() - started
+        if process.poll() is None:
+            try:
+                os.kill(target_pid, sig)
+            except ProcessLookupError:
+                pass
+        else:
+            finished_first = True
+        try:
+            status = process.wait(timeout=BUILD_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            raise Failure(f"the build did not stop within {BUILD_TIMEOUT} s of {signal.Signals(sig).name}")
+        ended_at = time.monotonic() - started
+        notes.insert(0, f"signal at {signalled_at:.2f} s" if not finished_first else f"ended at {ended_at:.2f} s")
+
+        # Output/: the old site, or (when the build got that far) the complete new one, never a mix
+        found = snapshot(output_dir)
+        if found == self.snapshots[before_version]:
+            if finished_first or status == 0:
+                problems.append(f"the build exited with {status} but Output/ is still the old site")
+        elif found == self.snapshots[target]:
+            self.output = target
+            if finished_first or status == 0:
+                notes.append(f"the build finished before the signal ({ended_at:.2f} s): Output/ is the complete new site")
+            else:
+                notes.append(f"killed after Output/ was replaced: Output/ is the complete new site (status {status})")
+        else:
+            aside = [n for n in os.listdir(self.site) if n.startswith(".Output.old-")]
+            problems.append("Output/ is neither the old nor the new site: " + describe_mix(found, self.snapshots[before_version], self.snapshots[target])
+                            + (f"; the old site is aside in {summarise(aside)}" if aside else ""))
+            self.output = None
+        if not finished_first and status == 0 and found != self.snapshots[target]:
+            problems.append("the build exited with 0 although it was killed")
+        left = leftovers(self.site)
+        if left:
+            notes.append("left " + summarise(left) + " (for the next build to remove)")
+
+        # processes of the killed build
+        alive = related_processes(self.root, family)
+        if alive:
+            name = signal.Signals(sig).name
+            limit = CHILD_WAIT if sig == signal.SIGKILL else self.grace
+            lived = wait_for_exit(self.root, family, limit)
+            after = time.monotonic() - started - ended_at
+            if sig == signal.SIGKILL:
+                if lived is None:
+                    still = related_processes(self.root, family)
+                    problems.append(f"{len(still)} process(es) of the killed build still running {CHILD_WAIT:.0f} s after "
+                                    f"SIGKILL: {describe_processes(still)}")
+                    kill_all(still)
+                else:
+                    notes.append(f"{len(alive)} WeasyPrint process(es) finished on their own {after:.2f} s after the kill")
+            else:
+                still = related_processes(self.root, family)
+                if still:
+                    problems.append(f"{len(still)} process(es) of the build survived {name} ({after:.2f} s later; killed now): "
+                                    f"{describe_processes(still)}")
+                    kill_all(still)
+                else:
+                    notes.append(f"{len(alive)} process(es) of the build still ran after it ended and stopped {after:.2f} s later")
+            if wait_for_exit(self.root, family, 5) is None:
+                problems.append("processes of the build cannot be stopped: "
+                                + describe_processes(related_processes(self.root, family)))
+            again = snapshot(output_dir)
+            if again != found:
+                problems.append("Output/ changed after the build had been killed (by a process it left behind): "
+                                + describe_mix(again, found, self.snapshots[target]))
+                self.output = next((v for v, s in self.snapshots.items() if s == again), None)
+        return problems, notes
+
+    # -- the build after -----------------------------------------------------------------------
+
+    def rebuild(self):
+        problems, notes = [], []
+        family = set()
+        status, lines, _ = self.build(self.site, "rebuild")
+        if status != 0:
+            problems.append(f"exited with {status}: " + " | ".join(lines)[:400])
+        elif not lines or not SUMMARY.match(lines[-1]):
+            problems.append("does not end with a 'Built ...' line: " + " | ".join(lines[-2:]))
+        found = snapshot(os.path.join(self.site, "Output"))
+        expected = self.snapshots[self.content]
+        if found == expected:
+            self.output = self.content
+        else:
+            other = self.snapshots["old" if self.content == "new" else "new"]
+            problems.append(f"Output/ is not the reference {self.content} site: " + describe_mix(found, other, expected))
+            self.output = next((v for v, s in self.snapshots.items() if s == found), None)
+        left = leftovers(self.site)
+        if left:
+            problems.append("left behind: " + summarise(left))
+        alive = related_processes(self.root, family)
+        if alive:
+            problems.append("processes left running: " + describe_processes(alive))
+            kill_all(alive)
+        notes.append(f"Output/ is the {self.content} site" if found == expected else "")
+        return problems, [n for n in notes if n]
+
+
+# ---------------------------------------------------------------------------------------------
+
+def parse_delays(text):
+    delays = []
+    for item in text.split(","):
+        item = item.strip()
+        if item == "end":
+            delays.append("end")
+        elif item:
+            delays.append(float(item))
+    return delays
+
+
+def main():
+    parser = argparse.ArgumentParser(description="Interrupted builds of ClinicPress.")
+    parser.add_argument("binary", help="the clinicpress executable")
+    parser.add_argument("--signals", default="INT,TERM,KILL", help="signals to send (default INT,TERM,KILL)")
+    parser.add_argument("--delays", default="0.2,1,3,end",
+                        help="seconds after the start to send the signal; 'end' is just before the build would end "
+                             "(default 0.2,1,3,end)")
+    parser.add_argument("--rebuild-each", action="store_true", help="build normally after every case, not after every series")
+    parser.add_argument("--grace", type=float, default=1.0,
+                        help="seconds a child of a build killed by SIGINT/SIGTERM may take to stop (default 1)")
+    parser.add_argument("--no-rename-window", action="store_true", help="skip the kill between the two renames (strace)")
+    parser.add_argument("--in-place", action="store_true",
+                        help="run BINARY where it is (by default a copy is run, with CLINICPRESS_HOME set)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    options = parser.parse_args()
+
+    binary = os.path.abspath(options.binary)
+    if not os.access(binary, os.X_OK):
+        print(f"not an executable: {options.binary}")
+        print("0 passed, 1 failed")
+        return 1
+    signals = [signal.Signals["SIG" + s.strip().upper().removeprefix("SIG")] for s in options.signals.split(",") if s.strip()]
+    delays = parse_delays(options.delays)
+    use_strace = not options.no_rename_window and signal.SIGKILL in signals and shutil.which("strace") is not None
+    if not options.no_rename_window and signal.SIGKILL in signals and not use_strace:
+        print("note: strace is not installed; the kill between the two renames of Output/ is not tried")
+
+    root = os.path.realpath(tempfile.mkdtemp(prefix="clinicpress-interrupt-"))
+    passed = failed = 0
+    started = time.monotonic()
+
+    case_started = time.monotonic()
+
+    def report(name, problems, notes):
+        nonlocal passed, failed, case_started
+        timing = f" ({time.monotonic() - case_started:.2f} s)"
+        if problems:
+            failed += 1
+            print(f"FAIL {name}{timing}: " + "; ".join(problems) + (f" [{'; '.join(notes)}]" if notes else ""))
+        else:
+            passed += 1
+            print(f"PASS {name}{timing}" + (": " + "; ".join(notes) if notes else ""))
+        sys.stdout.flush()
+        case_started = time.monotonic()
+
+    try:
+        test = Interrupts(binary, root, options.grace)
+        try:
+            if not options.in_place:
+                test.freeze_binary()
+            test.setup()
+        except (Failure, OSError) as error:
+            print(f"FAIL (setup): {error}")
+            print("0 passed, 1 failed")
+            return 1
+        case_started = time.monotonic()
+        for sig in signals:
+            cases = [(d, False) for d in delays]
+            if sig == signal.SIGKILL and use_strace:
+                cases.append((None, True))
+            for index, (delay, rename_window) in enumerate(cases):
+                label = ("between the two renames of Output/" if rename_window else
+                         "at the end" if delay == "end" else f"after {delay:g} s")
+                name = f"{sig.name} {label}"
+                try:
+                    if test.output is None:
+                        raise Failure("skipped: an earlier case left Output/ in an unknown state")
+                    problems, notes = test.interrupt(sig, delay, rename_window)
+                except (Failure, OSError) as error:
+                    problems, notes = [str(error)], []
+                report(name, problems, notes)
+                if options.rebuild_each or index == len(cases) - 1:
+                    try:
+                        problems, notes = test.rebuild()
+                    except (Failure, OSError) as error:
+                        problems, notes = [str(error)], []
+                    report(f"{sig.name} rebuild after{' it' if options.rebuild_each else ' the series'}",
+                           problems, notes)
+    finally:
+        # nothing of ours may outlive the run
+        leftover_processes = related_processes(root, set())
+        kill_all(leftover_processes)
+        if options.keep:
+            print(f"note: kept {root}")
+        else:
+            shutil.rmtree(root, ignore_errors=True)
+    print(f"({time.monotonic() - started:.1f} s)")
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
