@@ -70,9 +70,8 @@ public enum SiteBuilder {
         guard let content, let theme else {
             return BuildReport(diagnostics: report.all.sortedForReport(), files: [], pageCount: 0)
         }
-        let timeZone = content.settings.timezone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
         let site = SiteValidator(report: report).validate(
-            content, buildDate: CalendarDate(options.now, in: timeZone),
+            content, buildDate: CalendarDate(options.now, in: content.settings.timeZone),
             baseURL: normalizedBaseURL(options.baseURL) ?? content.settings.url)
 
         var engine: PDFEngine?
@@ -162,8 +161,7 @@ public enum SiteBuilder {
 
     /// An absolute http(s) URL ending in `/`, or nil when `text` is nil or not one.
     public static func normalizedBaseURL(_ text: String?) -> String? {
-        guard let text, let url = URL(string: text), let scheme = url.scheme, ["http", "https"].contains(scheme),
-              url.host != nil else { return nil }
-        return text.hasSuffix("/") ? text : text + "/"
+        guard let text, WebAddress.isValid(text) else { return nil }
+        return WebAddress.asBase(text)
     }
 }

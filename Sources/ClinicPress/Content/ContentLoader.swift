@@ -66,8 +66,8 @@ public struct ContentLoader {
         let name = site.string("name", required: "Harbor Light Behavioral Health")
         var url = site.string("url", required: "https://www.example.org/")
         if let value = url {
-            if let parsed = URL(string: value), let scheme = parsed.scheme, ["http", "https"].contains(scheme), parsed.host != nil {
-                if !value.hasSuffix("/") { url = value + "/" }
+            if WebAddress.isValid(value) {
+                url = WebAddress.asBase(value)
             } else {
                 report.add(.error(file, site.position("url"), key: "url", "'\(value)' is not an absolute web address",
                                   hint: "write the full address, such as 'url: https://www.example.org/'"))
@@ -146,7 +146,7 @@ public struct ContentLoader {
                 continue
             }
             slugs[slug] = path
-            let errorsBefore = report.all.errors.count
+            let errorsBefore = report.errorCount
             guard let text = files.read(path),
                   let split = FrontMatter.split(text, file: path, report: report),
                   let root = YAMLParser.parse(split.yaml, file: path, lineOffset: split.yamlFirstLine - 1, report: report),
@@ -154,7 +154,7 @@ public struct ContentLoader {
                                            allowedKeys: ContentLoader.allowedKeys(for: folder), report: report,
                                            what: "the front matter"),
                   let value = parse(slug, path, fields, split.body),
-                  report.all.errors.count == errorsBefore
+                  report.errorCount == errorsBefore
             else {
                 unreadable.add(slug, in: String(folder.dropFirst("Content/".count)))
                 continue

@@ -17,12 +17,11 @@ extension ContentLoader {
                 }
             }
         let components: [ProgramComponent] = fields.list("components").enumerated().compactMap { index, item in
-            let (node, position) = item
+            let (node, _) = item
             if let text = node.string, !text.isEmpty { return ProgramComponent(name: text, description: nil) }
             guard let entry = YAMLMapping(node, file: file, lineOffset: fields.lineOffset, path: "components[\(index + 1)]",
                                           allowedKeys: ["name", "description"], report: report,
                                           what: "each component") else { return nil }
-            _ = position
             guard let name = entry.string("name", required: "Group therapy") else { return nil }
             return ProgramComponent(name: name, description: entry.string("description"))
         }

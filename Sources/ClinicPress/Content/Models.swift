@@ -1,3 +1,5 @@
+import Foundation
+
 /// The typed content model: what a clinic's files say, after parsing and before cross-checks.
 
 /// A reference to another piece of content by slug, remembered with where it was written.
@@ -58,6 +60,9 @@ public struct SiteSettings: Sendable {
     public var crisis: [CrisisResource]
     public var intakeSteps: [String]
     public var paper: Paper
+
+    /// The clinic's time zone; UTC when none is given (a site without workshops needs none).
+    public var timeZone: TimeZone { timezone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")! }
 }
 
 /// One weekly schedule of a program: `Morning track, Mon/Tue/Thu 09:30-12:30`.

@@ -6,4 +6,7 @@ enum WebAddress {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased() else { return false }
         return (scheme == "https" || scheme == "http") && !(url.host ?? "").isEmpty
     }
+
+    /// A site's base address always ends in `/`, so page paths can be appended to it.
+    static func asBase(_ text: String) -> String { text.hasSuffix("/") ? text : text + "/" }
 }

@@ -2,9 +2,13 @@
 /// it is a class only so that nested readers can add to the same list.
 public final class DiagnosticCollector {
     public private(set) var all: [Diagnostic] = []
+    public private(set) var errorCount = 0
     public init() {}
 
-    public func add(_ diagnostic: Diagnostic) { all.append(diagnostic) }
-    public func add(contentsOf diagnostics: [Diagnostic]) { all.append(contentsOf: diagnostics) }
-    public var hasErrors: Bool { all.hasErrors }
+    public func add(_ diagnostic: Diagnostic) {
+        all.append(diagnostic)
+        if diagnostic.severity == .error { errorCount += 1 }
+    }
+    public func add(contentsOf diagnostics: [Diagnostic]) { diagnostics.forEach(add) }
+    public var hasErrors: Bool { errorCount > 0 }
 }

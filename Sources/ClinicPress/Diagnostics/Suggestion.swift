@@ -15,7 +15,7 @@ enum Suggestion {
     }
 
     /// A hint naming the closest candidate, or listing the valid ones when there are few.
-    static func hint(for word: String, in candidates: [String], noun: String = "") -> String? {
+    static func hint(for word: String, in candidates: [String]) -> String? {
         if let match = closest(to: word, in: candidates) {
             return "did you mean '\(match)'?"
         }

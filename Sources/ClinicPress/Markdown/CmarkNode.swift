@@ -7,7 +7,6 @@ enum Cmark {
     // since cmark 0.29, and UNSAFE is never set.
     static let smart: Int32 = 1 << 10
     static let validateUTF8: Int32 = 1 << 9
-    static let sourcePosition: Int32 = 1 << 1
 
     static func parse(_ text: String) -> OpaquePointer? {
         let utf8 = Array(text.utf8)

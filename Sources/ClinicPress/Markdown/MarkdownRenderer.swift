@@ -132,7 +132,8 @@ public struct MarkdownRenderer: Sendable {
     }
 
     private func uniqueID(for text: String, state: inout RenderState) -> String {
-        let base = state.idPrefix + (Slug.make(from: text).isEmpty ? "section" : Slug.make(from: text))
+        let slug = Slug.make(from: text)
+        let base = state.idPrefix + (slug.isEmpty ? "section" : slug)
         var id = base
         var counter = state.nextSuffix[base] ?? 1
         while state.usedIDs.contains(id) {

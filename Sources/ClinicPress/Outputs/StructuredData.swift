@@ -3,7 +3,6 @@ import Foundation
 /// A JSON value for schema.org structured data, encoded with sorted keys so output is stable.
 indirect enum JSONValue: Encodable, Sendable {
     case string(String)
-    case number(Double)
     case array([JSONValue])
     case object([String: JSONValue])
 
@@ -11,7 +10,6 @@ indirect enum JSONValue: Encodable, Sendable {
         var container = encoder.singleValueContainer()
         switch self {
         case .string(let value): try container.encode(value)
-        case .number(let value): try container.encode(value)
         case .array(let value): try container.encode(value)
         case .object(let value): try container.encode(value)
         }

@@ -23,11 +23,13 @@ struct PrintPlanner {
     let site: Site
     let paper: Paper
     let views: ViewBuilder
+    let siteView: SiteView
 
     init(site: Site, paper: Paper) {
         self.site = site
         self.paper = paper
         self.views = ViewBuilder(site: site)
+        self.siteView = views.siteView
     }
 
     static let root = "../../"
@@ -63,7 +65,7 @@ struct PrintPlanner {
     }
 
     func handout(_ article: EducationArticle) -> PrintDocument {
-        let siteView = views.siteView
+        let siteView = self.siteView
         let frame = self.frame(title: article.title, description: article.summary,
                                url: site.baseURL + SitePaths.article(article.slug), created: article.reviewed)
         let planner = self
@@ -74,7 +76,7 @@ struct PrintPlanner {
     }
 
     func packet(_ series: WorkshopSeries) -> PrintDocument {
-        let siteView = views.siteView
+        let siteView = self.siteView
         let url = site.baseURL + SitePaths.workshop(series.slug)
         let frame = self.frame(title: series.title, description: series.summary, url: url,
                                created: series.sessions.first?.date ?? site.buildDate)
@@ -98,7 +100,7 @@ struct PrintPlanner {
     }
 
     func brochure(_ program: Program) -> PrintDocument {
-        let siteView = views.siteView
+        let siteView = self.siteView
         let frame = self.frame(title: program.title, description: program.summary,
                                url: site.baseURL + SitePaths.program(program.slug), created: site.buildDate)
         let views = self.views

@@ -21,7 +21,7 @@ public struct Site: Sendable {
     public func article(_ slug: String) -> EducationArticle? { articles.first { $0.slug == slug } }
     public func workshop(_ slug: String) -> WorkshopSeries? { workshops.first { $0.slug == slug } }
 
-    public var timeZone: TimeZone { settings.timezone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")! }
+    public var timeZone: TimeZone { settings.timeZone }
 }
 
 /// Where each kind of content lives on the website, relative to the site root.
