@@ -356,10 +356,10 @@ class Interrupts:
         command = [self.binary, "build", self.site]
         if rename_window:
             # Only the main thread is traced (no -f): it is the one that renames. -P: only system
-            # calls on SITE/Output, so only the moves of Output/ itself are held for 20 s.
+            # calls on SITE/Output, so only the moves of Output/ itself are held for 10 s.
             command = ["strace", "-qq", "-o", "/dev/null", "-P", output_dir,
                        "-e", "trace=rename,renameat,renameat2",
-                       "-e", "inject=rename,renameat,renameat2:delay_exit=20000000"] + command
+                       "-e", "inject=rename,renameat,renameat2:delay_exit=10000000"] + command
         started = time.monotonic()
         process, log = self.start(command, f"{signal.Signals(sig).name}-{'rename' if rename_window else delay}")
         target_pid = process.pid
@@ -407,6 +407,12 @@ class Interrupts:
                 os.kill(target_pid, sig)
             except ProcessLookupError:
                 pass
+            if target_pid != process.pid:
+                # strace would sit out its injected delay before noticing its tracee is gone
+                try:
+                    os.kill(process.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
         else:
             finished_first = True
         try:
@@ -450,19 +456,19 @@ class Interrupts:
             if sig == signal.SIGKILL:
                 if lived is None:
                     still = related_processes(self.root, family)
-                    problems.append(f"{len(still)} process(es) of the killed build still running {CHILD_WAIT:.0f} s after "
+                    problems.append(f"{len(still)} {plural(len(alive))} of the killed build still running {CHILD_WAIT:.0f} s after "
                                     f"SIGKILL: {describe_processes(still)}")
                     kill_all(still)
                 else:
-                    notes.append(f"{len(alive)} WeasyPrint process(es) finished on their own {after:.2f} s after the kill")
+                    notes.append(f"{len(alive)} WeasyPrint {plural(len(alive))} finished on their own {after:.2f} s after the kill")
             else:
                 still = related_processes(self.root, family)
                 if still:
-                    problems.append(f"{len(still)} process(es) of the build survived {name} ({after:.2f} s later; killed now): "
+                    problems.append(f"{len(still)} {plural(len(alive))} of the build survived {name} ({after:.2f} s later; killed now): "
                                     f"{describe_processes(still)}")
                     kill_all(still)
                 else:
-                    notes.append(f"{len(alive)} process(es) of the build still ran after it ended and stopped {after:.2f} s later")
+                    notes.append(f"{len(alive)} {plural(len(alive))} of the build still ran after it ended and stopped {after:.2f} s later")
             if wait_for_exit(self.root, family, 5) is None:
                 problems.append("processes of the build cannot be stopped: "
                                 + describe_processes(related_processes(self.root, family)))
@@ -523,8 +529,8 @@ def main():
                         help="seconds after the start to send the signal; 'end' is just before the build would end "
                              "(default 0.2,1,3,end)")
     parser.add_argument("--rebuild-each", action="store_true", help="build normally after every case, not after every series")
-    parser.add_argument("--grace", type=float, default=1.0,
-                        help="seconds a child of a build killed by SIGINT/SIGTERM may take to stop (default 1)")
+    parser.add_argument("--grace", type=float, default=0.5,
+                        help="seconds a child of a build killed by SIGINT/SIGTERM may take to stop (default 0.5)")
     parser.add_argument("--no-rename-window", action="store_true", help="skip the kill between the two renames (strace)")
     parser.add_argument("--in-place", action="store_true",
                         help="run BINARY where it is (by default a copy is run, with CLINICPRESS_HOME set)")
