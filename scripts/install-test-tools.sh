@@ -46,7 +46,8 @@ installed() { [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok
 
 # ---- Debian packages --------------------------------------------------------
 missing=()
-for pkg in chromium chromium-driver linkchecker; do
+# strace lets the hostile-input suite prove a build writes nothing outside its output folder.
+for pkg in chromium chromium-driver linkchecker strace; do
     installed "$pkg" || missing+=("$pkg")
 done
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
