@@ -38,6 +38,7 @@ test: test-deps
 	SOURCE_DATE_EPOCH=1795392000 $(DEBUG_BIN) build --pdf require --output $(TEST_SITE)-again
 	diff -r $(TEST_SITE) $(TEST_SITE)-again && echo "deterministic: both builds are byte-identical"
 	python3 Tests/Hostile/run.py $(DEBUG_BIN)
+	python3 Tests/Hostile/interrupt.py $(DEBUG_BIN)
 	Tests/SiteChecks/run_all.sh $(TEST_SITE)
 	.venv-tests/bin/python Tests/PrintChecks/check_pdfs.py $(TEST_SITE)
 

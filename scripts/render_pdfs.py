@@ -115,8 +115,25 @@ class _Collector(logging.Handler):
 _collector: _Collector | None = None
 
 
+def die_with_parent(expected_parent: int | None = None) -> None:
+    """Ask Linux to kill this process when its parent dies, so a build that is interrupted
+    (Ctrl-C, kill, even kill -9) never leaves WeasyPrint running on. No-op elsewhere."""
+    try:
+        import ctypes
+        import signal
+        libc = ctypes.CDLL(None, use_errno=True)
+        PR_SET_PDEATHSIG = 1
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    # The parent may have died before prctl took effect.
+    if expected_parent is not None and os.getppid() != expected_parent:
+        os._exit(1)
+
+
 def _init_worker() -> None:
     global _collector
+    die_with_parent()
     import weasyprint  # noqa: F401  (pay the import once per worker)
     logger = logging.getLogger('weasyprint')
     logger.setLevel(logging.WARNING)
@@ -232,6 +249,8 @@ def render_one(job: dict, options: dict) -> dict:
 # ---- main -----------------------------------------------------------------------
 
 def main(argv: list[str] | None = None) -> int:
+    parent = os.environ.get('CLINICPRESS_PARENT_PID')
+    die_with_parent(int(parent) if parent and parent.isdigit() else None)
     parser = argparse.ArgumentParser(
         prog=PROG, description='Render a JSON list of {"html", "pdf"} jobs with WeasyPrint.')
     parser.add_argument('jobs_file', nargs='?', help='JSON job list (default: standard input)')

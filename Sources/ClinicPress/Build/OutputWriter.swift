@@ -66,6 +66,12 @@ struct OutputWriter {
         }
 
         if fileManager.fileExists(atPath: outputDirectory.path) {
+            // Swap both folders in one step where the system can, so no moment is left without an
+            // output folder, even for a build killed right here.
+            if OutputWriter.exchange(staging.path, outputDirectory.path) {
+                try? fileManager.removeItem(at: staging)
+                return
+            }
             let old = parent.appendingPathComponent(".\(name).old-\(getpid())")
             guard rename(outputDirectory.path, old.path) == 0 else {
                 try? fileManager.removeItem(at: staging)
@@ -81,6 +87,20 @@ struct OutputWriter {
             try? fileManager.removeItem(at: staging)
             throw Failure(message: "the output folder could not be created: \(String(cString: strerror(errno)))")
         }
+    }
+
+    /// `renameat2(RENAME_EXCHANGE)`, looked up at run time: Linux 3.15+ with glibc 2.28+ has it,
+    /// but Swift's Glibc module does not declare it. Returns false when it is missing or refused.
+    static func exchange(_ a: String, _ b: String) -> Bool {
+        #if os(Linux)
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let renameExchange: UInt32 = 1 << 1
+        return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
+        #else
+        return false
+        #endif
     }
 
     /// The output folder must not be, or contain, the site's own files: it is replaced whole.

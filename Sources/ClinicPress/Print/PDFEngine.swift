@@ -81,6 +81,10 @@ public struct PDFEngine: Sendable {
         process.executableURL = python
         process.arguments = [driver.path, "--quiet", "--jobs", String(parallel), jobsFile.path]
         process.currentDirectoryURL = directory
+        // The renderer dies with the build (it checks that its parent is still this process).
+        var environment = ProcessInfo.processInfo.environment
+        environment["CLINICPRESS_PARENT_PID"] = String(ProcessInfo.processInfo.processIdentifier)
+        process.environment = environment
         let output = Pipe()
         guard FileManager.default.createFile(atPath: errorFile.path, contents: nil),
               let errors = try? FileHandle(forWritingTo: errorFile) else {
