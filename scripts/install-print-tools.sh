@@ -30,31 +30,10 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="${PRINT_VENV:-$repo/.venv-print}"
 req="$repo/scripts/print-requirements.txt"
-python="${PYTHON:-python3}"
-
-log="$(mktemp -t print-install.XXXXXX)"
-trap 'rm -f "$log"' EXIT
-say() { echo "install-print-tools: $*"; }
-run_quiet() {
-    # Run a command; keep its output unless it fails or verbose is asked for.
-    if [ "${PRINT_INSTALL_VERBOSE:-0}" = "1" ]; then
-        "$@"
-    elif ! "$@" >"$log" 2>&1; then
-        cat "$log" >&2
-        say "FAILED: $*" >&2
-        return 1
-    fi
-}
-
-sudo_cmd=()
-if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then
-    sudo_cmd=(sudo)
-fi
-
-# Ask dpkg's status database (what `dpkg -s` shows) without a pipe: under
-# `set -o pipefail`, `dpkg -s P | grep -q` fails at random when grep exits
-# before dpkg has written all of a long entry (SIGPIPE), e.g. fonts-noto-core.
-installed() { [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]; }
+INSTALL_NAME=install-print-tools
+INSTALL_VERBOSE="${PRINT_INSTALL_VERBOSE:-0}"
+# shellcheck source=scripts/install-common.sh
+. "$repo/scripts/install-common.sh"
 
 # ---- Debian packages --------------------------------------------------------
 packages=(
@@ -68,25 +47,8 @@ packages=(
     # PDF test tools
     qpdf poppler-utils zbar-tools
 )
-missing=()
-for pkg in "${packages[@]}"; do
-    installed "$pkg" || missing+=("$pkg")
-done
-if ! command -v "$python" >/dev/null 2>&1; then
-    missing+=(python3 python3-venv)
-    python=/usr/bin/python3
-elif ! "$python" -c 'import venv, ensurepip' >/dev/null 2>&1; then
-    missing+=(python3-venv)
-    python=/usr/bin/python3
-fi
-
-if [ ${#missing[@]} -gt 0 ]; then
-    say "apt-get install ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    # A failing third-party source must not stop us: try the install anyway.
-    run_quiet "${sudo_cmd[@]}" apt-get update -q || say "apt-get update failed; trying the install anyway" >&2
-    run_quiet "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
-fi
+python_for_venv
+apt_install_missing "${packages[@]}" "${python_packages[@]}"
 
 # Pango older than 1.44 makes WeasyPrint fail at import time; say why up front.
 pango_v="$(dpkg-query -W -f='${Version}' libpango-1.0-0 2>/dev/null || true)"

@@ -21,51 +21,17 @@ venv="${SITECHECK_VENV:-$repo/.venv-tests}"
 req="$repo/Tests/SiteChecks/requirements.txt"
 # Installed with --no-deps, separately from requirements.txt (see there).
 axe_pkg="axe-playwright-python==0.1.8"
-python="${PYTHON:-python3}"
-
-log="$(mktemp -t sitecheck-install.XXXXXX)"
-trap 'rm -f "$log"' EXIT
-say() { echo "install-test-tools: $*"; }
-run_quiet() {
-    # Run a command; keep its output unless it fails or verbose is asked for.
-    if [ "${SITECHECK_INSTALL_VERBOSE:-0}" = "1" ]; then
-        "$@"
-    elif ! "$@" >"$log" 2>&1; then
-        cat "$log" >&2
-        say "FAILED: $*" >&2
-        return 1
-    fi
-}
-
-sudo_cmd=()
-if [ "$(id -u)" -ne 0 ]; then
-    if command -v sudo >/dev/null 2>&1; then sudo_cmd=(sudo); fi
-fi
-
-installed() { [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]; }
+INSTALL_NAME=install-test-tools
+INSTALL_VERBOSE="${SITECHECK_INSTALL_VERBOSE:-0}"
+# shellcheck source=scripts/install-common.sh
+. "$repo/scripts/install-common.sh"
 
 # ---- Debian packages --------------------------------------------------------
-missing=()
 # strace lets the hostile-input suite prove a build writes nothing outside its output folder.
-for pkg in chromium chromium-driver linkchecker strace; do
-    installed "$pkg" || missing+=("$pkg")
-done
-command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
-if ! command -v "$python" >/dev/null 2>&1; then
-    missing+=(python3 python3-venv)
-    python=/usr/bin/python3
-elif ! "$python" -c 'import venv, ensurepip' >/dev/null 2>&1; then
-    missing+=(python3-venv)
-    python=/usr/bin/python3
-fi
-
-if [ ${#missing[@]} -gt 0 ]; then
-    say "apt-get install ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    # A failing third-party source must not stop us: try the install anyway.
-    run_quiet "${sudo_cmd[@]}" apt-get update -q || say "apt-get update failed; trying the install anyway" >&2
-    run_quiet "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
-fi
+packages=(chromium chromium-driver linkchecker strace)
+command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
+python_for_venv
+apt_install_missing "${packages[@]}" "${python_packages[@]}"
 
 # ---- Python venv --------------------------------------------------------------
 want_stamp="$( { cat "$req"; echo "$axe_pkg"; "$python" -c 'import sys; print(sys.version)'; } \
