@@ -60,32 +60,47 @@ struct SiteRenderer {
             return (OutputFile(path: plan.outputPath, text: html), body.markdown)
         }
 
-        var diagnostics: [Diagnostic] = []
-        var headingIDs: [String: Set<String>] = [:]
-        for (plan, result) in zip(plans, results) {
-            if let rendered = result.1 {
-                diagnostics += rendered.diagnostics
-                headingIDs[plan.path] = Set(rendered.headings.map(\.id))
-            }
-        }
-        for (_, result) in zip(plans, results) {
-            // Pages whose file failed to load have no headings here; their errors were reported already.
-            for reference in result.1?.anchorReferences ?? [] {
-                guard let ids = headingIDs[reference.page], !ids.contains(reference.anchor),
-                      !MarkdownRenderer.reservedIDs.contains(reference.anchor) else { continue }
-                diagnostics.append(.error(reference.file, reference.position,
-                                          "the link points to '#\(reference.anchor)' on \(reference.page), but that page has no such heading",
-                                          hint: Suggestion.hint(for: reference.anchor, in: Array(headingIDs[reference.page] ?? []))
-                                              ?? "use the heading text in lowercase with hyphens, such as #what-to-expect"))
-            }
-        }
+        var diagnostics = results.flatMap { $0.1?.diagnostics ?? [] }
+        diagnostics += anchorDiagnostics(plans: plans, markdown: results.map(\.1))
 
         var files = results.map(\.0)
         let documents = paper.map { PrintPlanner(site: site, paper: $0).documents() } ?? []
         files += ParallelMap.map(documents) { [theme] document in
             OutputFile(path: document.htmlPath, text: theme.render(document.makeContext(markdown), template: document.template))
         }
-        let pagePaths = plans.map(\.path).filter { $0 != "404.html" }
+        files += supportFiles(pagePaths: plans.map(\.path).filter { $0 != "404.html" }, diagnostics: &diagnostics)
+
+        // One path, one file: a theme file or a page must never silently replace another.
+        var seen: Set<String> = []
+        for file in files where !seen.insert(file.path).inserted {
+            diagnostics.append(.error(file.path, "two different things would be written to \(file.path)",
+                                      hint: "rename the content file or the Templates/ file that produces it"))
+        }
+        return Rendered(files: files, pageCount: plans.count, diagnostics: diagnostics, printDocuments: documents)
+    }
+
+    /// Links to `#anchor` on a page must name one of its headings. Pages whose file failed to load
+    /// have no headings here; their own errors were reported already.
+    func anchorDiagnostics(plans: [PagePlan], markdown: [RenderedMarkdown?]) -> [Diagnostic] {
+        var headingIDs: [String: Set<String>] = [:]
+        for (plan, rendered) in zip(plans, markdown) {
+            if let rendered { headingIDs[plan.path] = Set(rendered.headings.map(\.id)) }
+        }
+        var diagnostics: [Diagnostic] = []
+        for reference in markdown.flatMap({ $0?.anchorReferences ?? [] }) {
+            guard let ids = headingIDs[reference.page], !ids.contains(reference.anchor),
+                  !MarkdownRenderer.reservedIDs.contains(reference.anchor) else { continue }
+            diagnostics.append(.error(reference.file, reference.position,
+                                      "the link points to '#\(reference.anchor)' on \(reference.page), but that page has no such heading",
+                                      hint: Suggestion.hint(for: reference.anchor, in: Array(ids))
+                                          ?? "use the heading text in lowercase with hyphens, such as #what-to-expect"))
+        }
+        return diagnostics
+    }
+
+    /// Everything besides the pages: sitemap, robots.txt, the calendar, theme files and assets.
+    func supportFiles(pagePaths: [String], diagnostics: inout [Diagnostic]) -> [OutputFile] {
+        var files: [OutputFile] = []
         files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(baseURL: site.baseURL, pagePaths: pagePaths)))
         files.append(OutputFile(path: "robots.txt", text: Sitemap.robots(baseURL: site.baseURL)))
         if !site.workshops.isEmpty {
@@ -102,13 +117,7 @@ struct SiteRenderer {
                 diagnostics.append(.error("Content/assets/" + asset, "this file cannot be read: \(error.localizedDescription)"))
             }
         }
-        // One path, one file: a theme file or a page must never silently replace another.
-        var seen: Set<String> = []
-        for file in files where !seen.insert(file.path).inserted {
-            diagnostics.append(.error(file.path, "two different things would be written to \(file.path)",
-                                      hint: "rename the content file or the Templates/ file that produces it"))
-        }
-        return Rendered(files: files, pageCount: plans.count, diagnostics: diagnostics, printDocuments: documents)
+        return files
     }
 
     static func isCurrent(_ link: String, _ page: String) -> Bool {
