@@ -23,20 +23,8 @@ struct SiteRenderer {
         let siteView = views.siteView
         let plans = PagePlanner(site: site, printLinks: printLinks).plans()
         let crisisHTML = theme.render(CrisisBlockContext(site: siteView), template: "crisis-block")
-        var contentPages: [String: String] = [:]
-        for p in site.programs { contentPages[p.file] = SitePaths.program(p.slug) }
-        for a in site.articles { contentPages[a.file] = SitePaths.article(a.slug) }
-        for w in site.workshops { contentPages[w.file] = SitePaths.workshop(w.slug) }
-        for p in site.pages { contentPages[p.file] = SitePaths.page(p.slug) }
-        // Links to files that failed to load are not reported a second time.
-        for (folder, slugs) in site.unreadable {
-            for slug in slugs {
-                let file = "Content/\(folder)/\(slug).md"
-                if contentPages[file] == nil, let page = SitePaths.forContentFile(file) { contentPages[file] = page }
-            }
-        }
         let markdown = MarkdownRenderer(environment: MarkdownEnvironment(
-            contentPages: contentPages, sitePages: Set(plans.map(\.path)), assets: site.assets, crisisHTML: crisisHTML))
+            contentPages: contentPageMap(), sitePages: Set(plans.map(\.path)), assets: site.assets, crisisHTML: crisisHTML))
         let nav = navigation()
         let footerNav = footerNavigation()
 
@@ -77,6 +65,23 @@ struct SiteRenderer {
                                       hint: "rename the content file or the Templates/ file that produces it"))
         }
         return Rendered(files: files, pageCount: plans.count, diagnostics: diagnostics, printDocuments: documents)
+    }
+
+    /// Content file -> page path, for links between content files.
+    func contentPageMap() -> [String: String] {
+        var pages: [String: String] = [:]
+        for p in site.programs { pages[p.file] = SitePaths.program(p.slug) }
+        for a in site.articles { pages[a.file] = SitePaths.article(a.slug) }
+        for w in site.workshops { pages[w.file] = SitePaths.workshop(w.slug) }
+        for p in site.pages { pages[p.file] = SitePaths.page(p.slug) }
+        // Links to files that failed to load are not reported a second time.
+        for (folder, slugs) in site.unreadable {
+            for slug in slugs {
+                let file = "Content/\(folder)/\(slug).md"
+                if pages[file] == nil, let page = SitePaths.forContentFile(file) { pages[file] = page }
+            }
+        }
+        return pages
     }
 
     /// Links to `#anchor` on a page must name one of its headings. Pages whose file failed to load
