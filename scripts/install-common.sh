@@ -50,3 +50,23 @@ python_for_venv() {
         python_packages=(python3-venv)
     fi
 }
+
+# Creates the venv VENV with `python` if it is missing or broken, and returns 0 when its packages
+# must be (re)installed: the stamp file STAMP inside it does not match the hash of the given
+# texts (requirements, pins) and the Python version. After installing, call venv_mark_installed.
+venv_outdated() {  # VENV STAMP TEXT...
+    local venv=$1 stamp="$1/$2"
+    shift 2
+    want_stamp="$( { printf '%s\n' "$@"; "$python" -c 'import sys; print(sys.version)'; } | sha256sum | cut -d' ' -f1)"
+    if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import sys' >/dev/null 2>&1; then
+        say "creating $venv"
+        rm -rf "$venv"
+        run_quiet "$python" -m venv "$venv"
+        rm -f "$stamp"
+    fi
+    [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want_stamp" ]
+}
+
+venv_mark_installed() {  # VENV STAMP
+    echo "$want_stamp" >"$1/$2"
+}

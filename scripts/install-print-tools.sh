@@ -58,25 +58,17 @@ if [ -n "$pango_v" ] && dpkg --compare-versions "$pango_v" lt 1.44; then
 fi
 
 # ---- Python venv --------------------------------------------------------------
-want_stamp="$( { cat "$req"; "$python" -c 'import sys; print(sys.version)'; } \
-              | sha256sum | cut -d' ' -f1)"
-stamp="$venv/.print-requirements.sha256"
-if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import sys' >/dev/null 2>&1; then
-    say "creating $venv"
-    rm -rf "$venv"
-    run_quiet "$python" -m venv "$venv"
-    rm -f "$stamp"
-fi
-if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want_stamp" ]; then
+stamp=.print-requirements.sha256
+if venv_outdated "$venv" "$stamp" "$(cat "$req")"; then
     say "installing Python packages from scripts/print-requirements.txt into $venv"
     export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1
-    rm -f "$stamp"
+    rm -f "$venv/$stamp"
     run_quiet "$venv/bin/python" -m pip install -q -r "$req"
     # Importing weasyprint loads Pango/HarfBuzz/fontconfig: a missing system
     # library shows up here rather than at the first render. libharfbuzz-subset
     # is optional to WeasyPrint, which silently falls back to fontTools
     # subsetting (slower, and different PDF bytes): insist on it.
     run_quiet "$venv/bin/python" -c 'import sys, weasyprint.text.ffi as f; f.harfbuzz_subset or sys.exit("libharfbuzz-subset.so.0 not found")'
-    echo "$want_stamp" >"$stamp"
+    venv_mark_installed "$venv" "$stamp"
 fi
 exit 0

@@ -34,21 +34,13 @@ python_for_venv
 apt_install_missing "${packages[@]}" "${python_packages[@]}"
 
 # ---- Python venv --------------------------------------------------------------
-want_stamp="$( { cat "$req"; echo "$axe_pkg"; "$python" -c 'import sys; print(sys.version)'; } \
-              | sha256sum | cut -d' ' -f1)"
-stamp="$venv/.sitecheck-requirements.sha256"
-if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import sys' >/dev/null 2>&1; then
-    say "creating $venv"
-    rm -rf "$venv"
-    run_quiet "$python" -m venv "$venv"
-    rm -f "$stamp"
-fi
-if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want_stamp" ]; then
+stamp=.sitecheck-requirements.sha256
+if venv_outdated "$venv" "$stamp" "$(cat "$req")" "$axe_pkg"; then
     say "installing Python packages into $venv"
     export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1
     run_quiet "$venv/bin/python" -m pip install -q -r "$req"
     run_quiet "$venv/bin/python" -m pip install -q --no-deps "$axe_pkg"
-    echo "$want_stamp" >"$stamp"
+    venv_mark_installed "$venv" "$stamp"
 fi
 
 # ---- sanity -----------------------------------------------------------------

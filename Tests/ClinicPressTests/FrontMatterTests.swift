@@ -49,19 +49,13 @@ final class FrontMatterTests: XCTestCase {
     }
 
     func testImpossibleDateAndTime() throws {
-        let workshop = """
-        ---
-        title: Series
-        summary: S
-        sessions:
+        let workshop = TemporarySite.workshop(sessions: """
           - date: 2026-13-40
             start: "25:00"
             end: "20:00"
             title: One
-        ---
-        Intro
-        """
-        let site = try TemporarySite.minimal([("Content/workshops/series.md", workshop)])
+        """)
+        let site = try TemporarySite.minimal([workshop])
         defer { site.remove() }
         let messages = site.generate().messages()
         XCTAssertTrue(messages.contains { $0.contains("series.md:5:11: error: sessions[1].date: '2026-13-40' is not a real date") }, "\(messages)")

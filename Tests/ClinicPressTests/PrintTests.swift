@@ -3,24 +3,18 @@ import XCTest
 
 final class PrintTests: XCTestCase {
     func testPrintDocumentsForEveryArticleSeriesAndProgram() throws {
-        let series = """
-        ---
-        title: Family Series
-        summary: S
-        sessions:
+        let series = TemporarySite.workshop("family-series", sessions: """
           - date: 2026-12-01
             start: "18:00"
             end: "19:30"
             title: One
             handouts: [relapse, coping]
-        ---
-        Intro
-        """
+        """)
         let site = try TemporarySite.minimal([
             TemporarySite.article("relapse", body: "## Signs\n\nSee [the program](../programs/adult-iop.md)."),
             TemporarySite.article("coping"),
             TemporarySite.article("private", extra: "handout: false\n"),
-            ("Content/workshops/family-series.md", series),
+            series,
         ])
         defer { site.remove() }
         let report = site.generate()

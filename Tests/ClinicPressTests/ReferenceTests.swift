@@ -17,20 +17,14 @@ final class ReferenceTests: XCTestCase {
     }
 
     func testSessionHandoutsMustExist() throws {
-        let series = """
-        ---
-        title: Series
-        summary: S
-        sessions:
+        let series = TemporarySite.workshop(sessions: """
           - date: 2026-12-01
             start: "18:00"
             end: "19:30"
             title: One
             handouts: [relapse, relaps]
-        ---
-        Intro
-        """
-        let site = try TemporarySite.minimal([TemporarySite.article("relapse"), ("Content/workshops/series.md", series)])
+        """)
+        let site = try TemporarySite.minimal([TemporarySite.article("relapse"), series])
         defer { site.remove() }
         let messages = site.generate().messages()
         XCTAssertEqual(messages.count, 1, "\(messages)")
@@ -38,11 +32,7 @@ final class ReferenceTests: XCTestCase {
     }
 
     func testEmptyCrisisListDuplicateSessionsAndSamePageAnchors() throws {
-        let series = """
-        ---
-        title: Series
-        summary: S
-        sessions:
+        let series = TemporarySite.workshop(sessions: """
           - date: 2026-12-01
             start: "18:00"
             end: "19:30"
@@ -51,12 +41,10 @@ final class ReferenceTests: XCTestCase {
             start: "18:00"
             end: "19:00"
             title: Two
-        ---
-        Intro
-        """
+        """)
         let site = try TemporarySite.minimal([
             ("Content/site.yml", TemporarySite.siteYML + "\ncrisis: []\n"),
-            ("Content/workshops/series.md", series),
+            series,
             TemporarySite.article("relapse", body: "## Signs\n\nSee [signs](#signs) and [gone](#nowhere)."),
         ])
         defer { site.remove() }

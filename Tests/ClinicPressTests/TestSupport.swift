@@ -75,6 +75,19 @@ struct TemporarySite {
         """)
     }
 
+    /// A workshop series with the given session lines (each `  - date: ...` with its keys).
+    static func workshop(_ slug: String = "series", sessions: String) -> (String, String) {
+        ("Content/workshops/\(slug).md", """
+        ---
+        title: Series
+        summary: S
+        sessions:
+        \(sessions)
+        ---
+        Intro
+        """)
+    }
+
     /// A minimal valid site, with extra or replaced files.
     static func minimal(_ extra: [(String, String)] = []) throws -> TemporarySite {
         var files = ["Content/site.yml": siteYML]
