@@ -48,6 +48,8 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic]
     public var files: [OutputFile]
     public var pageCount: Int
+    /// What the build planned to write (nil when loading failed).
+    public var plan: OutputPlan?
     /// PDFs to render from print HTML files once they are written.
     var pdfJobs: [PDFEngine.Job] = []
     var brochureSources: [String: (program: String, file: String)] = [:]
@@ -62,17 +64,28 @@ public struct BuildReport: Sendable {
 /// Everything happens in memory first; the output folder changes only when nothing failed.
 public enum SiteBuilder {
     /// Loads, checks and renders the site without writing anything (`clinicpress check` uses this).
+    /// The stages run in order, each handing a value to the next: load, markdown, check, plan, render.
     public static func generate(_ options: BuildOptions) -> BuildReport {
         let report = DiagnosticCollector()
+        // 1. load
         let content = ContentLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts,
                                     report: report).load()
         let theme = Theme.load(siteDirectory: options.siteDirectory, report: report)
         guard let content, let theme else {
             return BuildReport(diagnostics: report.all.sortedForReport(), files: [], pageCount: 0)
         }
-        let site = SiteValidator(report: report).validate(
-            content, buildDate: CalendarDate(options.now, in: content.settings.timeZone),
-            baseURL: normalizedBaseURL(options.baseURL) ?? content.settings.url)
+        let baseURL = normalizedBaseURL(options.baseURL) ?? content.settings.url
+        let paper = options.print ? (options.paper ?? content.settings.paper) : nil
+
+        // 2. markdown: every body once, before any template runs.
+        let bodies = MarkdownStage.render(content, baseURL: baseURL, reservedIDs: theme.reservedIDs, print: paper != nil)
+        report.add(contentsOf: bodies.diagnostics)
+
+        // 3. check: references, anchors, schedules, template variables.
+        let site = SiteValidator(report: report, reservedIDs: theme.reservedIDs).validate(
+            content, buildDate: CalendarDate(options.now, in: content.settings.timeZone), baseURL: baseURL)
+        report.add(contentsOf: AnchorCheck.check(bodies, contentPages: MarkdownStage.contentPages(content),
+                                                 reservedIDs: theme.reservedIDs))
 
         var engine: PDFEngine?
         var links = PrintLinks.none
@@ -89,18 +102,20 @@ public enum SiteBuilder {
                 }
             }
         }
-        let rendered = SiteRenderer(site: site, theme: theme,
-                                    contentDirectory: options.siteDirectory.appendingPathComponent("Content"),
-                                    paper: options.print ? (options.paper ?? content.settings.paper) : nil,
-                                    printLinks: links).render()
+        // 4. plan
+        let plan = OutputPlanner(site: site, bodies: bodies, theme: theme, paper: paper, printLinks: links).plan()
+        // 5. render
+        let rendered = Renderer(theme: theme, site: site,
+                                contentDirectory: options.siteDirectory.appendingPathComponent("Content")).render(plan)
         report.add(contentsOf: rendered.diagnostics)
-        var result = BuildReport(diagnostics: report.all.sortedForReport(), files: rendered.files, pageCount: rendered.pageCount)
+        var result = BuildReport(diagnostics: report.all.sortedForReport(), files: rendered.files, pageCount: plan.pageCount)
+        result.plan = plan
         if engine != nil {
             result.engine = engine
-            result.pdfJobs = rendered.printDocuments.map {
+            result.pdfJobs = plan.printDocuments.map {
                 PDFEngine.Job(html: $0.htmlPath, pdf: $0.pdfPath, checkPanels: $0.kind == .brochure)
             }
-            for document in rendered.printDocuments where document.kind == .brochure {
+            for document in plan.printDocuments where document.kind == .brochure {
                 result.brochureSources[document.pdfPath] = (document.slug, document.source)
             }
         }

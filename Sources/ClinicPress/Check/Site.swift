@@ -45,6 +45,12 @@ public enum SitePaths {
         }
     }
 
+    /// Pages the build makes itself, which a body may link to directly (`/team/`).
+    public static let generatedPages: Set<String> = [
+        "", "programs/", "levels-of-care/", "education/", "education/for-families/", "education/for-clients/",
+        "workshops/", "team/", "404.html",
+    ]
+
     /// Pages the build writes itself; a `Content/pages/` file with one of these slugs would collide.
     public static let reserved = ["programs", "education", "workshops", "team", "levels-of-care", "assets", "theme",
                                   "print", "404", "index", "sitemap", "robots"]

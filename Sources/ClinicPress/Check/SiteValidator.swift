@@ -3,18 +3,23 @@ import Foundation
 /// Checks what no single file can: slug references between files and the schedules of programs.
 public struct SiteValidator {
     let report: DiagnosticCollector
+    /// Ids the theme uses itself; team members' anchors avoid them.
+    let reservedIDs: Set<String>
 
-    public init(report: DiagnosticCollector) { self.report = report }
+    public init(report: DiagnosticCollector, reservedIDs: Set<String>) {
+        self.report = report
+        self.reservedIDs = reservedIDs
+    }
 
     /// Team members get anchors from their names (`jo-park`), made unique; names with no Latin
     /// letters get `member-N`.
-    static func withUniqueIDs(_ team: [TeamMember]) -> [TeamMember] {
+    static func withUniqueIDs(_ team: [TeamMember], reserved: Set<String>) -> [TeamMember] {
         var used: Set<String> = []
         return team.enumerated().map { index, member in
             var member = member
             let base = Slug.make(from: member.name).isEmpty ? "member-\(index + 1)" : Slug.make(from: member.name)
             var id = base, counter = 2
-            while used.contains(id) || MarkdownRenderer.reservedIDs.contains(id) {
+            while used.contains(id) || reserved.contains(id) {
                 id = "\(base)-\(counter)"
                 counter += 1
             }
@@ -70,7 +75,7 @@ public struct SiteValidator {
             workshops: content.workshops.sorted {
                 ($0.sessions.first?.date.iso ?? "", $0.title) < ($1.sessions.first?.date.iso ?? "", $1.title)
             },
-            team: SiteValidator.withUniqueIDs(content.team),
+            team: SiteValidator.withUniqueIDs(content.team, reserved: reservedIDs),
             pages: content.pages.sorted { ($0.order, $0.title) < ($1.order, $1.title) },
             assets: Set(content.assets), buildDate: buildDate, baseURL: baseURL, unreadable: content.unreadable)
     }

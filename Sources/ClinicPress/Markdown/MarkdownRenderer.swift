@@ -36,17 +36,17 @@ public struct MarkdownEnvironment: Sendable {
     public var sitePages: Set<String>
     /// Files in `Content/assets/`.
     public var assets: Set<String>
-    /// The crisis block's HTML, rendered from the theme's `crisis-block` partial.
-    public var crisisHTML: String
+    /// Ids the theme's templates give elements themselves (`main`, `schedule`): headings never take them.
+    public var reservedIDs: Set<String>
 }
 
 /// Turns a content file's Markdown body into HTML with libcmark, transforming the AST on the way:
 /// heading ids, links between content files, checked images, callout and crisis blocks.
 public struct MarkdownRenderer: Sendable {
     public let environment: MarkdownEnvironment
-    /// Ids the templates use themselves; headings never take them.
-    static let reservedIDs: Set<String> = ["main", "top", "content", "crisis", "crisis-lines", "toc", "site-nav",
-                                           "site-header", "site-footer", "schedule", "contents", "handout", "session"]
+    /// Stands for the crisis block in rendered HTML; the render stage puts the theme's `crisis-block`
+    /// partial in its place. Safe mode escapes every `<` a writer types, so content cannot forge it.
+    public static let crisisBlockMarker = "<clinicpress-crisis-block></clinicpress-crisis-block>"
 
     public init(environment: MarkdownEnvironment) { self.environment = environment }
 
@@ -61,7 +61,7 @@ public struct MarkdownRenderer: Sendable {
                        idPrefix: String = "") -> RenderedMarkdown {
         var state = RenderState(file: file, lineOffset: source.firstLine - 1, page: page, linkBase: linkBase,
                                 idPrefix: idPrefix)
-        state.usedIDs.formUnion(MarkdownRenderer.reservedIDs.map { idPrefix + $0 })
+        state.usedIDs = environment.reservedIDs.union(environment.reservedIDs.map { idPrefix + $0 })
         let html = render(source.text, state: &state)
         return RenderedMarkdown(html: html, headings: state.headings, anchorReferences: state.anchors,
                                 diagnostics: state.diagnostics)
@@ -73,7 +73,7 @@ public struct MarkdownRenderer: Sendable {
         let page: String
         let linkBase: String?
         let idPrefix: String
-        var usedIDs: Set<String> = MarkdownRenderer.reservedIDs
+        var usedIDs: Set<String> = []
         /// Next number to try for each id base, so a page of many equal headings stays fast.
         var nextSuffix: [String: Int] = [:]
         var headings: [Heading] = []
@@ -152,7 +152,7 @@ public struct MarkdownRenderer: Sendable {
         let literal = Cmark.string(cmark_node_get_literal(node))
         switch info {
         case "crisis":
-            Cmark.replace(node, withHTML: environment.crisisHTML)
+            Cmark.replace(node, withHTML: MarkdownRenderer.crisisBlockMarker + "\n")
         case "callout":
             var lines = literal.split(separator: "\n", omittingEmptySubsequences: false)
             let title = lines.isEmpty ? "" : String(lines.removeFirst()).trimmingCharacters(in: .whitespaces)

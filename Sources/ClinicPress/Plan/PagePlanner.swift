@@ -1,12 +1,14 @@
 /// Decides which web pages the site has, with their titles, paths and content.
 struct PagePlanner {
     let site: Site
+    let bodies: RenderedBodies
     let views: ViewBuilder
     let data: StructuredData
     let printLinks: PrintLinks
 
-    init(site: Site, printLinks: PrintLinks = .none) {
+    init(site: Site, bodies: RenderedBodies, printLinks: PrintLinks = .none) {
         self.site = site
+        self.bodies = bodies
         self.printLinks = printLinks
         self.views = ViewBuilder(site: site)
         self.data = StructuredData(site: site)
@@ -29,18 +31,18 @@ struct PagePlanner {
         let programs = site.programs.map(views.programCard)
         let upcoming = views.upcomingSessions(limit: 4)
         let articles = site.articles.sorted { ($0.reviewed, $1.title) > ($1.reviewed, $0.title) }.prefix(3).map(views.articleCard)
-        let content = HomeContent(programs: programs, upcoming: upcoming, hasUpcoming: !upcoming.isEmpty,
-                                  hasWorkshops: !site.workshops.isEmpty, articles: Array(articles), hasArticles: !articles.isEmpty)
+        let content = HomeContent(programs: programs, upcoming: upcoming, hasWorkshops: !site.workshops.isEmpty,
+                                  articles: Array(articles))
         return PagePlan(path: "", template: "home", title: site.settings.name,
                         description: site.settings.description ?? site.settings.tagline ?? site.settings.name,
-                        breadcrumbs: [], jsonLD: [data.clinic], makeContent: { _ in PageBody(content) })
+                        breadcrumbs: [], jsonLD: [data.clinic], content: AnyTemplateValue(content))
     }
 
     var programList: PagePlan {
         let content = ProgramListContent(programs: site.programs.map(views.programCard))
         return PagePlan(path: "programs/", template: "program-list", title: "Our programs",
                         description: "Treatment programs at \(site.settings.name): schedules, who each one is for, and how to start.",
-                        breadcrumbs: [home], jsonLD: [], makeContent: { _ in PageBody(content) })
+                        breadcrumbs: [home], jsonLD: [], content: AnyTemplateValue(content))
     }
 
     func programPage(_ program: Program) -> PagePlan {
@@ -55,22 +57,20 @@ struct PagePlanner {
         return PagePlan(
             path: path, template: "program", title: program.title, description: program.summary,
             breadcrumbs: [home, crumb("Programs", "programs/")], jsonLD: [data.program(program)],
-            makeContent: { markdown in
-                let body = markdown.render(program.body, file: program.file, page: path)
+            inputs: [program.file],
+            content: {
+                let body = bodies.web(program.file)
                 let content = ProgramPageContent(
                     slug: program.slug, title: program.title, summary: program.summary, level: program.levelOfCare.name,
                     levelShort: program.levelOfCare.shortName, audience: program.audience.name,
-                    focus: Days.list(program.focus), hasFocus: !program.focus.isEmpty,
+                    focus: Days.list(program.focus),
                     length: program.lengthWeeks.map { "\($0) weeks" }, tracks: program.tracks.map(views.trackView),
-                    components: program.components.map { ComponentView(name: $0.name, description: $0.description) },
-                    hasComponents: !program.components.isEmpty, goodFit: program.goodFit, hasGoodFit: !program.goodFit.isEmpty,
-                    notAFit: program.notAFit, hasNotAFit: !program.notAFit.isEmpty, insurance: program.insurance,
-                    hasInsurance: !program.insurance.isEmpty, bodyHTML: body.html, toc: body.tocViews,
-                    hasTOC: !body.tableOfContents.isEmpty, articles: articles, hasArticles: !articles.isEmpty,
-                    workshops: workshops, hasWorkshops: !workshops.isEmpty, team: team, hasTeam: !team.isEmpty,
+                    components: program.components.map { ComponentView(name: $0.name, description: $0.description) }, goodFit: program.goodFit,
+                    notAFit: program.notAFit, insurance: program.insurance, bodyHTML: body.html, toc: body.tocViews, articles: articles,
+                    workshops: workshops, team: team,
                     brochure: brochure)
-                return PageBody(content, markdown: body)
-            })
+                return AnyTemplateValue(content)
+            }())
     }
 
     var levelsOfCare: PagePlan {
@@ -82,7 +82,7 @@ struct PagePlanner {
         }
         return PagePlan(path: "levels-of-care/", template: "levels-of-care", title: "Levels of care",
                         description: "How outpatient, intensive outpatient, partial hospitalization and residential care differ, and how our programs compare.",
-                        breadcrumbs: [home], jsonLD: [], makeContent: { _ in PageBody(LevelsContent(rows: rows)) })
+                        breadcrumbs: [home], jsonLD: [], content: AnyTemplateValue(LevelsContent(rows: rows)))
     }
 
     /// The library, and one page per audience: a filter that needs no script.
@@ -99,11 +99,11 @@ struct PagePlanner {
             let content = EducationListContent(
                 heading: heading,
                 intro: "Plain-language articles about treatment, recovery and supporting someone you love. Each one is reviewed by our clinical team and can be printed.",
-                filters: links, articles: articles.map(views.articleCard), hasArticles: !articles.isEmpty)
+                filters: links, articles: articles.map(views.articleCard))
             return PagePlan(path: path, template: "education-list", title: heading,
                             description: "Articles for clients and families from \(site.settings.name).",
                             breadcrumbs: audience == nil ? [home] : [home, crumb("Learning library", "education/")],
-                            jsonLD: [], makeContent: { _ in PageBody(content) })
+                            jsonLD: [], content: AnyTemplateValue(content))
         }
     }
 
@@ -119,28 +119,28 @@ struct PagePlanner {
         return PagePlan(
             path: path, template: "article", title: article.title, description: article.summary,
             breadcrumbs: [home, crumb("Learning library", "education/")], jsonLD: [data.article(article)],
-            makeContent: { markdown in
-                let body = markdown.render(article.body, file: article.file, page: path)
+            inputs: [article.file],
+            content: {
+                let body = bodies.web(article.file)
                 let content = ArticlePageContent(
                     slug: article.slug, title: article.title, summary: article.summary, audience: article.audience.name,
                     reviewedBy: article.reviewedBy, reviewed: article.reviewed.display, reviewedISO: article.reviewed.iso,
-                    nextReview: article.nextReview.display, nextReviewISO: article.nextReview.iso, sources: article.sources, hasSources: !article.sources.isEmpty,
-                    topics: article.topics, hasTopics: !article.topics.isEmpty, programs: programs,
-                    hasPrograms: !programs.isEmpty, sessions: sessions, hasSessions: !sessions.isEmpty,
-                    bodyHTML: body.html, toc: body.tocViews, hasTOC: !body.tableOfContents.isEmpty, handout: handout)
-                return PageBody(content, markdown: body)
-            })
+                    nextReview: article.nextReview.display, nextReviewISO: article.nextReview.iso, sources: article.sources,
+                    topics: article.topics, programs: programs, sessions: sessions,
+                    bodyHTML: body.html, toc: body.tocViews, handout: handout)
+                return AnyTemplateValue(content)
+            }())
     }
 
     var workshopList: PagePlan {
         let series = site.workshops.map { series in
             WorkshopSeriesView(card: views.workshopCard(series), sessions: series.sessions.map { views.sessionView($0, in: series) })
         }
-        let content = WorkshopListContent(series: series, hasSeries: !series.isEmpty, calendarPath: "workshops.ics")
+        let content = WorkshopListContent(series: series, calendarPath: "workshops.ics")
         return PagePlan(path: "workshops/", template: "workshop-list", title: "Family workshops",
                         description: "Free education series for families and friends of people in treatment at \(site.settings.name).",
                         breadcrumbs: [home], jsonLD: site.workshops.flatMap(data.sessions),
-                        makeContent: { _ in PageBody(content) })
+                        content: AnyTemplateValue(content))
     }
 
     func workshopPage(_ series: WorkshopSeries) -> PagePlan {
@@ -152,15 +152,14 @@ struct PagePlanner {
         return PagePlan(
             path: path, template: "workshop", title: series.title, description: series.summary,
             breadcrumbs: [home, crumb("Workshops", "workshops/")], jsonLD: data.sessions(series),
-            makeContent: { markdown in
-                let body = markdown.render(series.body, file: series.file, page: path)
+            inputs: [series.file],
+            content: {
+                let body = bodies.web(series.file)
                 let content = WorkshopPageContent(
                     slug: series.slug, title: series.title, summary: series.summary, audience: series.audience?.name,
-                    location: series.location, onlineURL: series.onlineURL, sessions: sessions, programs: programs,
-                    hasPrograms: !programs.isEmpty, bodyHTML: body.html, toc: body.tocViews,
-                    hasTOC: !body.tableOfContents.isEmpty, calendarPath: "workshops.ics", packet: packet)
-                return PageBody(content, markdown: body)
-            })
+                    location: series.location, onlineURL: series.onlineURL, sessions: sessions, programs: programs, bodyHTML: body.html, toc: body.tocViews, calendarPath: "workshops.ics", packet: packet)
+                return AnyTemplateValue(content)
+            }())
     }
 
     var teamPage: PagePlan {
@@ -168,24 +167,25 @@ struct PagePlanner {
         return PagePlan(path: "team/", template: "team", title: "Our team",
                         description: "The counselors, doctors, nurses and staff of \(site.settings.name).",
                         breadcrumbs: [home], jsonLD: [],
-                        makeContent: { _ in PageBody(TeamContent(members: members, hasMembers: !members.isEmpty)) })
+                        content: AnyTemplateValue(TeamContent(members: members)))
     }
 
     func infoPage(_ page: InfoPage) -> PagePlan {
         let path = SitePaths.page(page.slug)
         return PagePlan(
             path: path, template: "page", title: page.title, description: page.summary, breadcrumbs: [home], jsonLD: [],
-            makeContent: { markdown in
-                let body = markdown.render(page.body, file: page.file, page: path)
-                return PageBody(InfoPageContent(slug: page.slug, title: page.title, summary: page.summary, bodyHTML: body.html,
-                                                toc: body.tocViews, hasTOC: !body.tableOfContents.isEmpty), markdown: body)
-            })
+            inputs: [page.file],
+            content: {
+                let body = bodies.web(page.file)
+                return AnyTemplateValue(InfoPageContent(slug: page.slug, title: page.title, summary: page.summary,
+                                                        bodyHTML: body.html, toc: body.tocViews))
+            }())
     }
 
     var notFound: PagePlan {
         let content = NotFoundContent(programs: site.programs.map(views.programCard))
         return PagePlan(path: "404.html", template: "404", title: "Page not found",
                         description: "This page could not be found.", breadcrumbs: [], jsonLD: [],
-                        makeContent: { _ in PageBody(content) })
+                        content: AnyTemplateValue(content))
     }
 }

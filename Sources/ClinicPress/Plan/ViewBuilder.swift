@@ -10,8 +10,8 @@ struct ViewBuilder {
         return SiteView(
             name: s.name, tagline: s.tagline, description: s.description, url: site.baseURL, language: s.language,
             phone: s.phone, phoneHref: s.phone.map(Phone.href), email: s.email,
-            addressLines: address, hasAddress: !address.isEmpty, hours: hours, hasHours: !hours.isEmpty,
-            crisis: s.crisis.map(crisisView), intakeSteps: s.intakeSteps, hasIntakeSteps: !s.intakeSteps.isEmpty,
+            addressLines: address, hours: hours,
+            crisis: s.crisis.map(crisisView), intakeSteps: s.intakeSteps,
             year: String(site.buildDate.year))
     }
 
@@ -62,7 +62,7 @@ struct ViewBuilder {
             start: session.start.display, end: session.end.display,
             time: "\(session.start.display) to \(session.end.display)",
             location: session.location ?? series.location ?? (series.onlineURL != nil ? "Online" : nil),
-            isPast: session.date < site.buildDate, handouts: handouts, hasHandouts: !handouts.isEmpty,
+            isPast: session.date < site.buildDate, handouts: handouts,
             seriesTitle: series.title, seriesPath: SitePaths.workshop(series.slug))
     }
 
@@ -70,7 +70,7 @@ struct ViewBuilder {
         let programs = member.programs.compactMap { site.program($0.slug) }
             .map { LinkView(title: $0.title, path: SitePaths.program($0.slug), current: false) }
         return TeamMemberView(id: member.id, name: member.name, credentials: member.credentials, role: member.role,
-                              bio: member.bio, programs: programs, hasPrograms: !programs.isEmpty)
+                              bio: member.bio, programs: programs)
     }
 
     /// Sessions on or after the build date, soonest first, across every series.

@@ -1,29 +1,27 @@
 /// What each page template receives. Every page gets `site`, `page`, `nav`, `root` and its own
 /// `content`; templates read them as `{{site.name}}`, `{{#content}}...{{/content}}`.
-public struct PageContext<Content: Sendable>: Sendable {
+public struct PageContext: Sendable, Hashable {
     public var site: SiteView
     public var page: PageMeta
     public var nav: [LinkView]
     public var footerNav: [LinkView]
     /// Leads from this page to the site root, such as `../../`; empty on the home page.
     public var root: String
-    public var content: Content
+    public var content: AnyTemplateValue
 }
 
-public struct HomeContent: Sendable {
+public struct HomeContent: Sendable, Hashable {
     public var programs: [ProgramCardView]
     public var upcoming: [SessionView]
-    public var hasUpcoming: Bool
     public var hasWorkshops: Bool
     public var articles: [ArticleCardView]
-    public var hasArticles: Bool
 }
 
-public struct ProgramListContent: Sendable {
+public struct ProgramListContent: Sendable, Hashable {
     public var programs: [ProgramCardView]
 }
 
-public struct ProgramPageContent: Sendable {
+public struct ProgramPageContent: Sendable, Hashable {
     public var slug: String
     public var title: String
     public var summary: String
@@ -31,31 +29,22 @@ public struct ProgramPageContent: Sendable {
     public var levelShort: String
     public var audience: String
     public var focus: String
-    public var hasFocus: Bool
     public var length: String?
     public var tracks: [TrackView]
     public var components: [ComponentView]
-    public var hasComponents: Bool
     public var goodFit: [String]
-    public var hasGoodFit: Bool
     public var notAFit: [String]
-    public var hasNotAFit: Bool
     public var insurance: [String]
-    public var hasInsurance: Bool
     public var bodyHTML: String
     public var toc: [HeadingView]
-    public var hasTOC: Bool
     public var articles: [ArticleCardView]
-    public var hasArticles: Bool
     public var workshops: [WorkshopCardView]
-    public var hasWorkshops: Bool
     public var team: [TeamMemberView]
-    public var hasTeam: Bool
     /// The printable brochure, when print documents are made.
     public var brochure: PrintLinkView?
 }
 
-public struct LevelRowView: Sendable {
+public struct LevelRowView: Sendable, Hashable {
     public var title: String
     public var path: String
     public var level: String
@@ -65,19 +54,18 @@ public struct LevelRowView: Sendable {
     public var length: String
 }
 
-public struct LevelsContent: Sendable {
+public struct LevelsContent: Sendable, Hashable {
     public var rows: [LevelRowView]
 }
 
-public struct EducationListContent: Sendable {
+public struct EducationListContent: Sendable, Hashable {
     public var heading: String
     public var intro: String
     public var filters: [LinkView]
     public var articles: [ArticleCardView]
-    public var hasArticles: Bool
 }
 
-public struct ArticlePageContent: Sendable {
+public struct ArticlePageContent: Sendable, Hashable {
     public var slug: String
     public var title: String
     public var summary: String
@@ -88,32 +76,26 @@ public struct ArticlePageContent: Sendable {
     public var nextReview: String
     public var nextReviewISO: String
     public var sources: [String]
-    public var hasSources: Bool
     public var topics: [String]
-    public var hasTopics: Bool
     public var programs: [LinkView]
-    public var hasPrograms: Bool
     public var sessions: [SessionView]
-    public var hasSessions: Bool
     public var bodyHTML: String
     public var toc: [HeadingView]
-    public var hasTOC: Bool
     /// The printable handout, when print documents are made and the article is one.
     public var handout: PrintLinkView?
 }
 
-public struct WorkshopSeriesView: Sendable {
+public struct WorkshopSeriesView: Sendable, Hashable {
     public var card: WorkshopCardView
     public var sessions: [SessionView]
 }
 
-public struct WorkshopListContent: Sendable {
+public struct WorkshopListContent: Sendable, Hashable {
     public var series: [WorkshopSeriesView]
-    public var hasSeries: Bool
     public var calendarPath: String
 }
 
-public struct WorkshopPageContent: Sendable {
+public struct WorkshopPageContent: Sendable, Hashable {
     public var slug: String
     public var title: String
     public var summary: String
@@ -122,29 +104,178 @@ public struct WorkshopPageContent: Sendable {
     public var onlineURL: String?
     public var sessions: [SessionView]
     public var programs: [LinkView]
-    public var hasPrograms: Bool
     public var bodyHTML: String
     public var toc: [HeadingView]
-    public var hasTOC: Bool
     public var calendarPath: String
     /// The printable workshop packet, when print documents are made.
     public var packet: PrintLinkView?
 }
 
-public struct TeamContent: Sendable {
+public struct TeamContent: Sendable, Hashable {
     public var members: [TeamMemberView]
-    public var hasMembers: Bool
 }
 
-public struct InfoPageContent: Sendable {
+public struct InfoPageContent: Sendable, Hashable {
     public var slug: String
     public var title: String
     public var summary: String
     public var bodyHTML: String
     public var toc: [HeadingView]
-    public var hasTOC: Bool
 }
 
-public struct NotFoundContent: Sendable {
+public struct NotFoundContent: Sendable, Hashable {
     public var programs: [ProgramCardView]
+}
+
+// MARK: What templates can read
+
+extension HomeContent: TemplateValue {
+    public static let fields = TemplateFields<HomeContent>([
+        "programs": .list { $0.programs },
+        "upcoming": .list { $0.upcoming },
+        "hasWorkshops": .value { $0.hasWorkshops },
+        "articles": .list { $0.articles },
+    ])
+}
+
+extension ProgramListContent: TemplateValue {
+    public static let fields = TemplateFields<ProgramListContent>([
+        "programs": .list { $0.programs },
+    ])
+}
+
+extension ProgramPageContent: TemplateValue {
+    public static let fields = TemplateFields<ProgramPageContent>([
+        "slug": .value { $0.slug },
+        "title": .value { $0.title },
+        "summary": .value { $0.summary },
+        "level": .value { $0.level },
+        "levelShort": .value { $0.levelShort },
+        "audience": .value { $0.audience },
+        "focus": .value { $0.focus },
+        "length": .value { $0.length },
+        "tracks": .list { $0.tracks },
+        "components": .list { $0.components },
+        "goodFit": .texts { $0.goodFit },
+        "notAFit": .texts { $0.notAFit },
+        "insurance": .texts { $0.insurance },
+        "bodyHTML": .value { $0.bodyHTML },
+        "toc": .list { $0.toc },
+        "articles": .list { $0.articles },
+        "workshops": .list { $0.workshops },
+        "team": .list { $0.team },
+        "brochure": .object { $0.brochure },
+    ])
+}
+
+extension LevelRowView: TemplateValue {
+    public static let fields = TemplateFields<LevelRowView>([
+        "title": .value { $0.title },
+        "path": .value { $0.path },
+        "level": .value { $0.level },
+        "levelShort": .value { $0.levelShort },
+        "audience": .value { $0.audience },
+        "tracks": .list { $0.tracks },
+        "length": .value { $0.length },
+    ])
+}
+
+extension LevelsContent: TemplateValue {
+    public static let fields = TemplateFields<LevelsContent>([
+        "rows": .list { $0.rows },
+    ])
+}
+
+extension EducationListContent: TemplateValue {
+    public static let fields = TemplateFields<EducationListContent>([
+        "heading": .value { $0.heading },
+        "intro": .value { $0.intro },
+        "filters": .list { $0.filters },
+        "articles": .list { $0.articles },
+    ])
+}
+
+extension ArticlePageContent: TemplateValue {
+    public static let fields = TemplateFields<ArticlePageContent>([
+        "slug": .value { $0.slug },
+        "title": .value { $0.title },
+        "summary": .value { $0.summary },
+        "audience": .value { $0.audience },
+        "reviewedBy": .value { $0.reviewedBy },
+        "reviewed": .value { $0.reviewed },
+        "reviewedISO": .value { $0.reviewedISO },
+        "nextReview": .value { $0.nextReview },
+        "nextReviewISO": .value { $0.nextReviewISO },
+        "sources": .texts { $0.sources },
+        "topics": .texts { $0.topics },
+        "programs": .list { $0.programs },
+        "sessions": .list { $0.sessions },
+        "bodyHTML": .value { $0.bodyHTML },
+        "toc": .list { $0.toc },
+        "handout": .object { $0.handout },
+    ])
+}
+
+extension WorkshopSeriesView: TemplateValue {
+    public static let fields = TemplateFields<WorkshopSeriesView>([
+        "card": .object { $0.card },
+        "sessions": .list { $0.sessions },
+    ])
+}
+
+extension WorkshopListContent: TemplateValue {
+    public static let fields = TemplateFields<WorkshopListContent>([
+        "series": .list { $0.series },
+        "calendarPath": .value { $0.calendarPath },
+    ])
+}
+
+extension WorkshopPageContent: TemplateValue {
+    public static let fields = TemplateFields<WorkshopPageContent>([
+        "slug": .value { $0.slug },
+        "title": .value { $0.title },
+        "summary": .value { $0.summary },
+        "audience": .value { $0.audience },
+        "location": .value { $0.location },
+        "onlineURL": .value { $0.onlineURL },
+        "sessions": .list { $0.sessions },
+        "programs": .list { $0.programs },
+        "bodyHTML": .value { $0.bodyHTML },
+        "toc": .list { $0.toc },
+        "calendarPath": .value { $0.calendarPath },
+        "packet": .object { $0.packet },
+    ])
+}
+
+extension TeamContent: TemplateValue {
+    public static let fields = TemplateFields<TeamContent>([
+        "members": .list { $0.members },
+    ])
+}
+
+extension InfoPageContent: TemplateValue {
+    public static let fields = TemplateFields<InfoPageContent>([
+        "slug": .value { $0.slug },
+        "title": .value { $0.title },
+        "summary": .value { $0.summary },
+        "bodyHTML": .value { $0.bodyHTML },
+        "toc": .list { $0.toc },
+    ])
+}
+
+extension NotFoundContent: TemplateValue {
+    public static let fields = TemplateFields<NotFoundContent>([
+        "programs": .list { $0.programs },
+    ])
+}
+
+extension PageContext: TemplateValue {
+    public static let fields = TemplateFields<PageContext>([
+        "site": .object { $0.site },
+        "page": .object { $0.page },
+        "nav": .list { $0.nav },
+        "footerNav": .list { $0.footerNav },
+        "root": .value { $0.root },
+        "content": .open { $0.content },
+    ])
 }

@@ -1,7 +1,7 @@
 /// Typed values the templates see. Every field is documented in the README's template section.
 /// Paths are relative to the site root; templates write `{{root}}{{path}}`.
 
-public struct LinkView: Sendable {
+public struct LinkView: Sendable, Hashable {
     public var title: String
     public var path: String
     /// The page is this link's page or lies below it (a program page under "Programs").
@@ -10,7 +10,7 @@ public struct LinkView: Sendable {
     public var exact: Bool = false
 }
 
-public struct CrisisView: Sendable {
+public struct CrisisView: Sendable, Hashable {
     public var name: String
     public var phone: String?
     public var phoneHref: String?
@@ -19,14 +19,14 @@ public struct CrisisView: Sendable {
     public var url: String?
 }
 
-public struct HoursView: Sendable {
+public struct HoursView: Sendable, Hashable {
     public var days: String
     public var opens: String
     public var closes: String
 }
 
 /// The clinic, as every template sees it under `site`.
-public struct SiteView: Sendable {
+public struct SiteView: Sendable, Hashable {
     public var name: String
     public var tagline: String?
     public var description: String?
@@ -36,17 +36,14 @@ public struct SiteView: Sendable {
     public var phoneHref: String?
     public var email: String?
     public var addressLines: [String]
-    public var hasAddress: Bool
     public var hours: [HoursView]
-    public var hasHours: Bool
     public var crisis: [CrisisView]
     public var intakeSteps: [String]
-    public var hasIntakeSteps: Bool
     public var year: String
 }
 
 /// The page being rendered, under `page`.
-public struct PageMeta: Sendable {
+public struct PageMeta: Sendable, Hashable {
     public var title: String
     public var description: String
     public var canonicalURL: String
@@ -57,7 +54,7 @@ public struct PageMeta: Sendable {
     public var breadcrumbs: [LinkView]
 }
 
-public struct TrackView: Sendable {
+public struct TrackView: Sendable, Hashable {
     public var name: String
     /// `Mondays, Tuesdays and Thursdays`
     public var daysText: String
@@ -73,24 +70,24 @@ public struct TrackView: Sendable {
     public var days: [TrackDayView]
 }
 
-public struct TrackDayView: Sendable {
+public struct TrackDayView: Sendable, Hashable {
     public var day: String
     public var start: String
     public var end: String
     public var hours: String
 }
 
-public struct ComponentView: Sendable {
+public struct ComponentView: Sendable, Hashable {
     public var name: String
     public var description: String?
 }
 
-public struct HeadingView: Sendable {
+public struct HeadingView: Sendable, Hashable {
     public var id: String
     public var text: String
 }
 
-public struct ArticleCardView: Sendable {
+public struct ArticleCardView: Sendable, Hashable {
     public var slug: String
     public var path: String
     public var title: String
@@ -99,7 +96,7 @@ public struct ArticleCardView: Sendable {
     public var audienceKey: String
 }
 
-public struct SessionView: Sendable {
+public struct SessionView: Sendable, Hashable {
     public var title: String
     public var date: String
     public var isoDate: String
@@ -112,12 +109,11 @@ public struct SessionView: Sendable {
     public var location: String?
     public var isPast: Bool
     public var handouts: [ArticleCardView]
-    public var hasHandouts: Bool
     public var seriesTitle: String
     public var seriesPath: String
 }
 
-public struct WorkshopCardView: Sendable {
+public struct WorkshopCardView: Sendable, Hashable {
     public var slug: String
     public var path: String
     public var title: String
@@ -128,17 +124,16 @@ public struct WorkshopCardView: Sendable {
     public var hasUpcoming: Bool
 }
 
-public struct TeamMemberView: Sendable {
+public struct TeamMemberView: Sendable, Hashable {
     public var id: String
     public var name: String
     public var credentials: String?
     public var role: String?
     public var bio: String?
     public var programs: [LinkView]
-    public var hasPrograms: Bool
 }
 
-public struct ProgramCardView: Sendable {
+public struct ProgramCardView: Sendable, Hashable {
     public var slug: String
     public var path: String
     public var title: String
@@ -147,4 +142,168 @@ public struct ProgramCardView: Sendable {
     public var levelShort: String
     public var audience: String
     public var scheduleLine: String
+}
+
+// MARK: What templates can read
+
+extension LinkView: TemplateValue {
+    public static let fields = TemplateFields<LinkView>([
+        "title": .value { $0.title },
+        "path": .value { $0.path },
+        "current": .value { $0.current },
+        "exact": .value { $0.exact },
+    ])
+}
+
+extension CrisisView: TemplateValue {
+    public static let fields = TemplateFields<CrisisView>([
+        "name": .value { $0.name },
+        "phone": .value { $0.phone },
+        "phoneHref": .value { $0.phoneHref },
+        "text": .value { $0.text },
+        "smsHref": .value { $0.smsHref },
+        "url": .value { $0.url },
+    ])
+}
+
+extension HoursView: TemplateValue {
+    public static let fields = TemplateFields<HoursView>([
+        "days": .value { $0.days },
+        "opens": .value { $0.opens },
+        "closes": .value { $0.closes },
+    ])
+}
+
+extension SiteView: TemplateValue {
+    public static let fields = TemplateFields<SiteView>([
+        "name": .value { $0.name },
+        "tagline": .value { $0.tagline },
+        "description": .value { $0.description },
+        "url": .value { $0.url },
+        "language": .value { $0.language },
+        "phone": .value { $0.phone },
+        "phoneHref": .value { $0.phoneHref },
+        "email": .value { $0.email },
+        "addressLines": .texts { $0.addressLines },
+        "hours": .list { $0.hours },
+        "crisis": .list { $0.crisis },
+        "intakeSteps": .texts { $0.intakeSteps },
+        "year": .value { $0.year },
+    ])
+}
+
+extension PageMeta: TemplateValue {
+    public static let fields = TemplateFields<PageMeta>([
+        "title": .value { $0.title },
+        "description": .value { $0.description },
+        "canonicalURL": .value { $0.canonicalURL },
+        "path": .value { $0.path },
+        "jsonLD": .value { $0.jsonLD },
+        "isHome": .value { $0.isHome },
+        "breadcrumbs": .list { $0.breadcrumbs },
+    ])
+}
+
+extension TrackView: TemplateValue {
+    public static let fields = TemplateFields<TrackView>([
+        "name": .value { $0.name },
+        "daysText": .value { $0.daysText },
+        "daysShort": .value { $0.daysShort },
+        "start": .value { $0.start },
+        "end": .value { $0.end },
+        "hoursPerWeek": .value { $0.hoursPerWeek },
+        "hoursPerDay": .value { $0.hoursPerDay },
+        "location": .value { $0.location },
+        "sentence": .value { $0.sentence },
+        "days": .list { $0.days },
+    ])
+}
+
+extension TrackDayView: TemplateValue {
+    public static let fields = TemplateFields<TrackDayView>([
+        "day": .value { $0.day },
+        "start": .value { $0.start },
+        "end": .value { $0.end },
+        "hours": .value { $0.hours },
+    ])
+}
+
+extension ComponentView: TemplateValue {
+    public static let fields = TemplateFields<ComponentView>([
+        "name": .value { $0.name },
+        "description": .value { $0.description },
+    ])
+}
+
+extension HeadingView: TemplateValue {
+    public static let fields = TemplateFields<HeadingView>([
+        "id": .value { $0.id },
+        "text": .value { $0.text },
+    ])
+}
+
+extension ArticleCardView: TemplateValue {
+    public static let fields = TemplateFields<ArticleCardView>([
+        "slug": .value { $0.slug },
+        "path": .value { $0.path },
+        "title": .value { $0.title },
+        "summary": .value { $0.summary },
+        "audience": .value { $0.audience },
+        "audienceKey": .value { $0.audienceKey },
+    ])
+}
+
+extension SessionView: TemplateValue {
+    public static let fields = TemplateFields<SessionView>([
+        "title": .value { $0.title },
+        "date": .value { $0.date },
+        "isoDate": .value { $0.isoDate },
+        "startISO": .value { $0.startISO },
+        "endISO": .value { $0.endISO },
+        "start": .value { $0.start },
+        "end": .value { $0.end },
+        "time": .value { $0.time },
+        "location": .value { $0.location },
+        "isPast": .value { $0.isPast },
+        "handouts": .list { $0.handouts },
+        "seriesTitle": .value { $0.seriesTitle },
+        "seriesPath": .value { $0.seriesPath },
+    ])
+}
+
+extension WorkshopCardView: TemplateValue {
+    public static let fields = TemplateFields<WorkshopCardView>([
+        "slug": .value { $0.slug },
+        "path": .value { $0.path },
+        "title": .value { $0.title },
+        "summary": .value { $0.summary },
+        "firstDate": .value { $0.firstDate },
+        "lastDate": .value { $0.lastDate },
+        "upcomingCount": .value { $0.upcomingCount },
+        "hasUpcoming": .value { $0.hasUpcoming },
+    ])
+}
+
+extension TeamMemberView: TemplateValue {
+    public static let fields = TemplateFields<TeamMemberView>([
+        "id": .value { $0.id },
+        "name": .value { $0.name },
+        "credentials": .value { $0.credentials },
+        "role": .value { $0.role },
+        "bio": .value { $0.bio },
+        "programs": .list { $0.programs },
+    ])
+}
+
+extension ProgramCardView: TemplateValue {
+    public static let fields = TemplateFields<ProgramCardView>([
+        "slug": .value { $0.slug },
+        "path": .value { $0.path },
+        "title": .value { $0.title },
+        "summary": .value { $0.summary },
+        "level": .value { $0.level },
+        "levelShort": .value { $0.levelShort },
+        "audience": .value { $0.audience },
+        "scheduleLine": .value { $0.scheduleLine },
+    ])
 }

@@ -1,0 +1,101 @@
+import Foundation
+
+/// Stage 4: every file a build writes, as a value: its path, what makes it, and the content
+/// files it was made from. Two plans compare cheaply, so a rebuild can tell what changed.
+public struct OutputPlan: Sendable, Equatable {
+    public var outputs: [PlannedOutput]
+    public var pageCount: Int
+    /// Print documents that become PDFs, with the content file each came from.
+    public var printDocuments: [PrintDocument]
+}
+
+public struct PlannedOutput: Sendable, Hashable {
+    public enum Source: Sendable, Hashable {
+        /// A web page: a page template and its context.
+        case page(template: String, context: PageContext)
+        /// A print document's HTML, which WeasyPrint may turn into a PDF.
+        case printDocument(template: String, context: PrintContext)
+        /// Text made by the planner itself (sitemap, robots.txt, the calendar).
+        case text(String)
+        /// A file of the theme copied as it is (`theme/site.css`).
+        case themeFile(String)
+        /// A file of `Content/assets/` copied as it is.
+        case asset(String)
+    }
+
+    /// Path inside the output folder.
+    public var path: String
+    public var source: Source
+    /// Content files this output shows (site.yml and the theme count for every output).
+    public var inputs: [String]
+}
+
+/// Builds the whole plan from the checked site and its rendered bodies.
+struct OutputPlanner {
+    let site: Site
+    let bodies: RenderedBodies
+    let theme: Theme
+    /// Paper for print documents; nil makes none (`--no-print`).
+    var paper: Paper?
+    var printLinks: PrintLinks
+
+    func plan() -> OutputPlan {
+        let views = ViewBuilder(site: site)
+        let siteView = views.siteView
+        let pages = PagePlanner(site: site, bodies: bodies, printLinks: printLinks).plans()
+        let nav = navigation()
+        let footerNav = footerNavigation()
+        var outputs: [PlannedOutput] = pages.map { plan in
+            let isNotFound = plan.path == "404.html"
+            let context = PageContext(
+                site: siteView,
+                page: PageMeta(title: plan.title, description: plan.description, canonicalURL: site.baseURL + plan.path,
+                               path: plan.path, jsonLD: JSONValue.scriptJSON(plan.jsonLD), isHome: plan.path.isEmpty,
+                               breadcrumbs: plan.breadcrumbs),
+                nav: nav.map {
+                    LinkView(title: $0.title, path: $0.path, current: Self.isCurrent($0.path, plan.path), exact: $0.path == plan.path)
+                },
+                footerNav: footerNav,
+                // The 404 page is served at any address, so its links are absolute.
+                root: isNotFound ? site.baseURL : RelativeURL.root(from: plan.path),
+                content: plan.content)
+            return PlannedOutput(path: plan.outputPath, source: .page(template: plan.template, context: context), inputs: plan.inputs)
+        }
+        let documents = paper.map { PrintPlanner(site: site, bodies: bodies, paper: $0).documents() } ?? []
+        outputs += documents.map {
+            PlannedOutput(path: $0.htmlPath, source: .printDocument(template: $0.template, context: $0.context), inputs: $0.inputs)
+        }
+        let pagePaths = pages.map(\.path).filter { $0 != "404.html" }
+        outputs.append(PlannedOutput(path: "sitemap.xml", source: .text(Sitemap.xml(baseURL: site.baseURL, pagePaths: pagePaths)), inputs: []))
+        outputs.append(PlannedOutput(path: "robots.txt", source: .text(Sitemap.robots(baseURL: site.baseURL)), inputs: []))
+        if !site.workshops.isEmpty {
+            outputs.append(PlannedOutput(path: "workshops.ics", source: .text(ICalendar(site: site).render()),
+                                         inputs: site.workshops.map(\.file)))
+        }
+        for path in theme.staticFiles.keys.sorted() {
+            outputs.append(PlannedOutput(path: path, source: .themeFile(path), inputs: []))
+        }
+        for asset in site.assets.sorted() {
+            outputs.append(PlannedOutput(path: "assets/" + asset, source: .asset(asset), inputs: ["Content/assets/" + asset]))
+        }
+        return OutputPlan(outputs: outputs, pageCount: pages.count, printDocuments: documents)
+    }
+
+    static func isCurrent(_ link: String, _ page: String) -> Bool {
+        !link.isEmpty && page.hasPrefix(link)
+    }
+
+    func navigation() -> [LinkView] {
+        var links = [LinkView(title: "Programs", path: "programs/", current: false),
+                     LinkView(title: "Levels of care", path: "levels-of-care/", current: false),
+                     LinkView(title: "Learning library", path: "education/", current: false)]
+        if !site.workshops.isEmpty { links.append(LinkView(title: "Workshops", path: "workshops/", current: false)) }
+        if !site.team.isEmpty { links.append(LinkView(title: "Team", path: "team/", current: false)) }
+        links += site.pages.filter(\.menu).map { LinkView(title: $0.title, path: SitePaths.page($0.slug), current: false) }
+        return links
+    }
+
+    func footerNavigation() -> [LinkView] {
+        site.pages.map { LinkView(title: $0.title, path: SitePaths.page($0.slug), current: false) }
+    }
+}
