@@ -71,6 +71,7 @@ public enum SiteBuilder {
         let content = ContentLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts,
                                     report: report).load()
         let theme = Theme.load(siteDirectory: options.siteDirectory, report: report)
+        if let theme { report.add(contentsOf: TemplateCheck(theme: theme).check(roots: TemplateRoots.all)) }
         guard let content, let theme else {
             return BuildReport(diagnostics: report.all.sortedForReport(), files: [], pageCount: 0)
         }

@@ -7,7 +7,7 @@ final class ICalendarTests: XCTestCase {
         defer { site.remove() }
         let report = DiagnosticCollector()
         let content = try XCTUnwrap(ContentLoader(siteDirectory: site.root, includeDrafts: false, report: report).load())
-        return ICalendar(site: SiteValidator(report: report).validate(content, buildDate: CalendarDate("2026-11-23")!,
+        return ICalendar(site: SiteValidator(report: report, reservedIDs: []).validate(content, buildDate: CalendarDate("2026-11-23")!,
                                                                       baseURL: "https://clinic.example.org/"))
     }
 

@@ -59,10 +59,4 @@ struct Renderer {
     }
 }
 
-/// What the `crisis-block` partial receives (the ```crisis block in Markdown).
-struct CrisisBlockContext: TemplateValue {
-    var site: SiteView
-    static let fields = TemplateFields<CrisisBlockContext>(["site": .object { $0.site }])
-}
-
 extension Diagnostic: Error {}

@@ -1,0 +1,220 @@
+/// A template that names a variable its context does not have renders nothing there, silently:
+/// a clinic's override with `{{site.nmae}}` would lose the clinic's name from every page. This
+/// walks each template with the shape of the context it gets, through its sections, partials and
+/// parents, and reports every name that cannot be found.
+struct TemplateCheck {
+    /// Template name -> text.
+    let texts: [String: String]
+    /// Template name -> where it came from, for diagnostics.
+    let sources: [String: String]
+
+    init(theme: Theme) {
+        texts = theme.texts
+        sources = theme.sources
+    }
+
+    init(texts: [String: String], sources: [String: String]) {
+        self.texts = texts
+        self.sources = sources
+    }
+
+    /// `roots`: each template a build renders directly, with the shape of its context.
+    func check(roots: [String: TemplateShape]) -> [Diagnostic] {
+        var walker = Walker(check: self)
+        for name in roots.keys.sorted() where texts[name] != nil {
+            walker.walk(name, stack: [roots[name]!], depth: 0)
+        }
+        return walker.found.sorted { ($0.file, $0.line, $0.column, $0.message) < ($1.file, $1.line, $1.column, $1.message) }
+    }
+
+    struct Walker {
+        let check: TemplateCheck
+        var found: [Diagnostic] = []
+        var reported: Set<String> = []
+        /// (template, stack) pairs already walked: a partial used on many pages is read once per context.
+        var walked: Set<String> = []
+
+        mutating func walk(_ name: String, stack: [TemplateShape], depth: Int) {
+            guard depth < 32, let text = check.texts[name] else { return }
+            let key = name + "|" + String(describing: stack)
+            guard walked.insert(key).inserted else { return }
+            guard let tags = MustacheTags.scan(text) else { return }  // a delimiter change: not checked
+            var stack = stack
+            // Sections opened, with whether each pushed a frame, and parents whose blocks are open.
+            var open: [(name: String, pushed: Bool, parent: Bool)] = []
+            for tag in tags {
+                switch tag.kind {
+                case .variable:
+                    _ = resolve(tag, in: stack, template: name)
+                case .section, .inverted:
+                    let shape = resolve(tag, in: stack, template: name)
+                    var pushed = false
+                    if tag.kind == .section, let shape {
+                        switch shape {
+                        case .list(let element): stack.append(element); pushed = true
+                        case .object, .open: stack.append(shape); pushed = true
+                        case .value: break
+                        }
+                    }
+                    open.append((tag.name, pushed, false))
+                case .block:
+                    open.append((tag.name, false, false))
+                case .parent:
+                    open.append((tag.name, false, true))
+                case .close:
+                    guard let last = open.popLast() else { continue }
+                    if last.pushed { stack.removeLast() }
+                    if last.parent { walk(last.name, stack: stack, depth: depth + 1) }
+                case .partial:
+                    walk(tag.name, stack: stack, depth: depth + 1)
+                }
+            }
+        }
+
+        /// The shape a tag's name leads to, or nil after reporting it when it leads nowhere.
+        mutating func resolve(_ tag: MustacheTags.Tag, in stack: [TemplateShape], template: String) -> TemplateShape? {
+            var (name, transforms) = MustacheTags.splitTransforms(tag.name)
+            if name == "." || (name.isEmpty && !transforms.isEmpty) { return .value }
+            var frames = stack[...]
+            if name.hasPrefix(".") {
+                name.removeFirst()
+                frames = stack.suffix(1)
+            }
+            let parts = name.split(separator: ".").map(String.init)
+            guard let first = parts.first else { return .value }
+            var shape: TemplateShape?
+            for frame in frames.reversed() {
+                switch frame {
+                case .open: return .open
+                case .object(let fields):
+                    if let found = fields[first] { shape = found }
+                case .value, .list: break
+                }
+                if shape != nil { break }
+            }
+            guard var current = shape else {
+                // The innermost frame's names are the likeliest meant.
+                let candidates = frames.reversed().compactMap { frame -> [String]? in
+                    guard case .object(let fields) = frame else { return nil }
+                    return Suggestion.closest(to: first, in: Array(fields.keys)).map { [$0] }
+                }.first ?? []
+                report(tag, template: template, path: name, candidates: candidates, prefix: "")
+                return nil
+            }
+            for (index, part) in parts.enumerated().dropFirst() {
+                switch current {
+                case .open: return .open
+                case .object(let fields):
+                    guard let next = fields[part] else {
+                        let prefix = parts[..<index].joined(separator: ".") + "."
+                        report(tag, template: template, path: name, candidates: fields.keys.map { prefix + $0 }, prefix: prefix)
+                        return nil
+                    }
+                    current = next
+                case .value, .list:
+                    report(tag, template: template, path: name, candidates: [], prefix: "")
+                    return nil
+                }
+            }
+            // `first(items)` is an element; `empty(items)` and `count(items)` are values.
+            for transform in transforms.reversed() {
+                switch (transform, current) {
+                case ("first", .list(let element)), ("last", .list(let element)): current = element
+                case ("reversed", _), ("sorted", _): break
+                default: current = .value
+                }
+            }
+            return current
+        }
+
+        mutating func report(_ tag: MustacheTags.Tag, template: String, path: String, candidates: [String], prefix: String) {
+            let file = check.sources[template] ?? "Templates/\(template).mustache"
+            guard reported.insert("\(file):\(tag.line):\(tag.column):\(path)").inserted else { return }
+            var message = "unknown variable '\(path)'"
+            if let match = Suggestion.closest(to: path, in: candidates) { message += "; did you mean '\(match)'?" }
+            found.append(.warning(file, SourcePosition(line: tag.line, column: tag.column), message,
+                                  hint: "it would render as nothing; the README's template section lists what each template can use"))
+        }
+    }
+}
+
+/// The tags of a Mustache template, with their lines and columns: enough to follow names
+/// through sections. Rendering itself is swift-mustache's.
+enum MustacheTags {
+    enum Kind { case variable, section, inverted, close, partial, parent, block }
+
+    struct Tag {
+        var kind: Kind
+        var name: String
+        var line: Int
+        var column: Int
+    }
+
+    /// Nil when the template changes its delimiters (`{{=<% %>=}}`): then it is not checked.
+    static func scan(_ text: String) -> [Tag]? {
+        var tags: [Tag] = []
+        let bytes = Array(text.utf8)
+        var index = 0, line = 1, lineStart = 0
+        while index + 1 < bytes.count {
+            if bytes[index] == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = index + 1
+                index += 1
+                continue
+            }
+            guard bytes[index] == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{") else {
+                index += 1
+                continue
+            }
+            let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).count + 1
+            let triple = index + 2 < bytes.count && bytes[index + 2] == UInt8(ascii: "{")
+            let start = index + (triple ? 3 : 2)
+            let closer: [UInt8] = triple ? Array("}}}".utf8) : Array("}}".utf8)
+            guard let end = find(closer, in: bytes, from: start) else { break }
+            let inside = String(decoding: bytes[start..<end], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            let tagLine = line
+            for byte in bytes[start..<end] where byte == UInt8(ascii: "\n") { line += 1 }
+            if let lastNewline = bytes[start..<end].lastIndex(of: UInt8(ascii: "\n")) { lineStart = lastNewline + 1 }
+            index = end + closer.count
+            if triple {
+                tags.append(Tag(kind: .variable, name: inside, line: tagLine, column: column))
+                continue
+            }
+            guard let sigil = inside.first else { continue }
+            let rest = String(inside.dropFirst()).trimmingCharacters(in: .whitespaces)
+            switch sigil {
+            case "!": continue
+            case "=": return nil
+            case "#": tags.append(Tag(kind: .section, name: rest, line: tagLine, column: column))
+            case "^": tags.append(Tag(kind: .inverted, name: rest, line: tagLine, column: column))
+            case "/": tags.append(Tag(kind: .close, name: rest, line: tagLine, column: column))
+            case ">": if !rest.hasPrefix("*") { tags.append(Tag(kind: .partial, name: rest, line: tagLine, column: column)) }
+            case "<": tags.append(Tag(kind: .parent, name: rest, line: tagLine, column: column))
+            case "$": tags.append(Tag(kind: .block, name: rest, line: tagLine, column: column))
+            case "&": tags.append(Tag(kind: .variable, name: rest, line: tagLine, column: column))
+            default: tags.append(Tag(kind: .variable, name: inside, line: tagLine, column: column))
+            }
+        }
+        return tags
+    }
+
+    static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        var i = start
+        while i + needle.count <= bytes.count {
+            if bytes[i] == needle[0], Array(bytes[i..<(i + needle.count)]) == needle { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// `empty(page.breadcrumbs)` -> (`page.breadcrumbs`, [`empty`]); transforms outermost first.
+    static func splitTransforms(_ text: String) -> (String, [String]) {
+        var name = text
+        var transforms: [String] = []
+        while name.hasSuffix(")"), let open = name.firstIndex(of: "(") {
+            transforms.append(String(name[..<open]))
+            name = String(name[name.index(after: open)..<name.index(before: name.endIndex)])
+        }
+        return (name.trimmingCharacters(in: .whitespaces), transforms)
+    }
+}
