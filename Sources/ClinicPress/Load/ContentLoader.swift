@@ -24,26 +24,25 @@ public struct ContentLoader {
             return nil
         }
         let settings = loadSettings()
-        let programs = loadMarkdownFolder("Content/programs", parse: parseProgram)
-        let articles = loadMarkdownFolder("Content/education", parse: parseArticle)
-        let workshops = loadMarkdownFolder("Content/workshops", parse: parseWorkshop)
-        let pages = loadMarkdownFolder("Content/pages", parse: parsePage)
-        let team = loadTeam()
+        var store = ContentStore()
+        for kind in ContentKinds.all { load(kind, into: &store) }
         let assets = files.allFiles(below: "Content/assets")
         guard let settings else { return nil }
-        if !workshops.isEmpty && settings.timezone == nil {
+        if !store.entries(WorkshopKind.self).isEmpty && settings.timezone == nil {
             report.add(.error("Content/site.yml", SourcePosition(line: 1, column: 1), key: "timezone",
                               "'timezone' is required because the site has workshops",
                               hint: "add a line such as 'timezone: America/Chicago'"))
         }
-        return SiteContent(
-            settings: settings,
-            programs: programs.filter { includeDrafts || !$0.draft },
-            articles: articles.filter { includeDrafts || !$0.draft },
-            workshops: workshops.filter { includeDrafts || !$0.draft },
-            team: team,
-            pages: pages.filter { includeDrafts || !$0.draft },
-            assets: assets, unreadable: unreadable.slugs)
+        return SiteContent(settings: settings, entries: store, assets: assets, unreadable: unreadable.slugs)
+    }
+
+    func load<K: ContentKind>(_ kind: K.Type, into store: inout ContentStore) {
+        let entries: [K.Entry]
+        switch K.source {
+        case .markdownFolder(let folder): entries = loadMarkdownFolder(kind, folder: folder)
+        case .yamlList(let file): entries = loadList(kind, file: "Content/" + file)
+        }
+        store.set(kind, entries.filter { includeDrafts || !$0.draft })
     }
 
     // MARK: site.yml
@@ -128,53 +127,76 @@ public struct ContentLoader {
 
     // MARK: Markdown files with front matter
 
-    /// Reads every `.md` file of a folder; a file with errors is reported and left out.
-    func loadMarkdownFolder<T>(_ folder: String, parse: (String, String, YAMLMapping, MarkdownSource) -> T?) -> [T] {
-        var result: [T] = []
+    /// Reads every `.md` file of a folder, on all cores; a file with errors is reported and left out.
+    func loadMarkdownFolder<K: ContentKind>(_ kind: K.Type, folder: String) -> [K.Entry] {
+        let path = "Content/" + folder
+        var candidates: [(path: String, slug: String)] = []
         var slugs: [String: String] = [:]
-        for path in files.files(in: folder, extensions: ["md", "markdown"]) {
-            let name = (path as NSString).lastPathComponent
+        for file in files.files(in: path, extensions: ["md", "markdown"]) {
+            let name = (file as NSString).lastPathComponent
             let slug = ((name as NSString).deletingPathExtension).lowercased()
             guard Slug.isValid(slug) else {
-                report.add(.error(path, "the file name '\(name)' cannot be used in a web address",
+                report.add(.error(file, "the file name '\(name)' cannot be used in a web address",
                                   hint: "rename it to '\(Slug.make(from: slug).isEmpty ? "my-page" : Slug.make(from: slug)).md': lowercase letters, digits and hyphens only"))
                 continue
             }
             if let other = slugs[slug] {
-                report.add(.error(path, "this file has the same slug '\(slug)' as \(other)",
+                report.add(.error(file, "this file has the same slug '\(slug)' as \(other)",
                                   hint: "rename one of the two files; each page needs its own name"))
                 continue
             }
-            slugs[slug] = path
-            let errorsBefore = report.errorCount
-            guard let text = files.read(path),
-                  let split = FrontMatter.split(text, file: path, report: report),
-                  let root = YAMLParser.parse(split.yaml, file: path, lineOffset: split.yamlFirstLine - 1, report: report),
-                  let fields = YAMLMapping(root, file: path, lineOffset: split.yamlFirstLine - 1,
-                                           allowedKeys: ContentLoader.allowedKeys(for: folder), report: report,
-                                           what: "the front matter"),
-                  let value = parse(slug, path, fields, split.body),
-                  report.errorCount == errorsBefore
-            else {
-                unreadable.add(slug, in: String(folder.dropFirst("Content/".count)))
-                continue
-            }
-            result.append(value)
+            slugs[slug] = file
+            candidates.append((file, slug))
         }
-        return result
+        // Each file is read with its own collector, so files load in parallel; their reports are
+        // then added in file order, as if read one by one.
+        let root = files.root
+        let results = ParallelMap.map(candidates) { candidate -> (entry: K.Entry?, diagnostics: [Diagnostic]) in
+            let local = DiagnosticCollector()
+            let entry = ContentLoader.readEntry(kind, path: candidate.path, slug: candidate.slug,
+                                                files: SiteFiles(root: root, report: local, resolved: true), report: local)
+            return (local.hasErrors ? nil : entry, local.all)
+        }
+        var entries: [K.Entry] = []
+        for (candidate, result) in zip(candidates, results) {
+            report.add(contentsOf: result.diagnostics)
+            if let entry = result.entry {
+                entries.append(entry)
+            } else {
+                unreadable.add(candidate.slug, in: folder)
+            }
+        }
+        return entries
     }
 
-    static func allowedKeys(for folder: String) -> [String] {
-        if folder == "Content/programs" {
-            return ["title", "summary", "level_of_care", "audience", "focus", "length_weeks", "tracks", "components",
-                    "good_fit", "not_a_fit", "insurance", "workshops", "order", "draft"]
-        } else if folder == "Content/education" {
-            return ["title", "summary", "audience", "reviewed", "reviewed_by", "review_every_months", "topics",
-                    "programs", "sources", "reading_grade_target", "draft", "handout"]
-        } else if folder == "Content/workshops" {
-            return ["title", "summary", "sessions", "location", "online_url", "programs", "audience", "draft"]
-        } else {
-            return ["title", "summary", "order", "menu", "draft"]
+    static func readEntry<K: ContentKind>(_ kind: K.Type, path: String, slug: String, files: SiteFiles,
+                                          report: DiagnosticCollector) -> K.Entry? {
+        guard let text = files.read(path),
+              let split = FrontMatter.split(text, file: path, report: report),
+              let root = YAMLParser.parse(split.yaml, file: path, lineOffset: split.yamlFirstLine - 1, report: report),
+              let mapping = YAMLMapping(root, file: path, lineOffset: split.yamlFirstLine - 1,
+                                        allowedKeys: K.keys.map(\.name), report: report, what: "the front matter")
+        else { return nil }
+        return K.make(KeyReader.read(mapping, keys: K.keys), slug: slug, file: path, body: split.body, report: report)
+    }
+
+    // MARK: YAML lists
+
+    /// A YAML file holding a list of entries (`team.yml`); a missing file is an empty list.
+    func loadList<K: ContentKind>(_ kind: K.Type, file: String) -> [K.Entry] {
+        guard files.exists(file), let text = files.read(file),
+              let root = YAMLParser.parse(text, file: file, lineOffset: 0, report: report) else { return [] }
+        guard case .sequence(let items) = root else {
+            report.add(.error(file, SourcePosition(line: 1, column: 1),
+                              "\((file as NSString).lastPathComponent) should be a list of entries, one per \(K.name)",
+                              hint: "start each entry with '- \(K.keys[0].name): ...'"))
+            return []
+        }
+        return items.enumerated().compactMap { index, node in
+            guard let mapping = YAMLMapping(node, file: file, lineOffset: 0, path: "[\(index + 1)]",
+                                            allowedKeys: K.keys.map(\.name), report: report, what: "each \(K.name)") else { return nil }
+            return K.make(KeyReader.read(mapping, keys: K.keys), slug: "", file: file,
+                          body: MarkdownSource(text: "", firstLine: 1), report: report)
         }
     }
 }

@@ -7,6 +7,8 @@ public struct SlugReference: Hashable, Sendable {
     public var slug: String
     public var key: String
     public var position: SourcePosition
+    /// The folder of `Content/` the slug must be found in (`programs`).
+    public var folder: String
 }
 
 /// Markdown text with the line in its file where it starts, so diagnostics point at the file.
@@ -181,14 +183,14 @@ public struct InfoPage: Sendable {
 /// Everything in a site's `Content/` folder, parsed.
 public struct SiteContent: Sendable {
     public var settings: SiteSettings
-    public var programs: [Program]
-    public var articles: [EducationArticle]
-    public var workshops: [WorkshopSeries]
-    public var team: [TeamMember]
-    public var pages: [InfoPage]
+    /// The entries of every kind (see `ContentKinds`).
+    public var entries: ContentStore
     /// Paths of files in `Content/assets/`, relative to it (`group-room.svg`).
     public var assets: [String]
     /// Slugs of files that exist but could not be read because of their own errors, by folder
     /// (`programs`): references to them are not reported again as unknown.
     public var unreadable: [String: Set<String>] = [:]
+
+    func entries<K: ContentKind>(_ kind: K.Type) -> [K.Entry] { entries.entries(kind) }
+    func entry<K: ContentKind>(_ kind: K.Type, _ slug: String) -> K.Entry? { entries.entry(kind, slug) }
 }

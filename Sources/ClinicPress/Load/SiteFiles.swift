@@ -12,6 +12,12 @@ struct SiteFiles {
         self.report = report
     }
 
+    /// For a root already resolved (a second reader on another thread).
+    init(root: URL, report: DiagnosticCollector, resolved: Bool) {
+        self.root = resolved ? root : root.standardizedFileURL.resolvingSymlinksInPath()
+        self.report = report
+    }
+
     func relative(_ url: URL) -> String {
         let path = url.standardizedFileURL.path
         let base = root.path.hasSuffix("/") ? root.path : root.path + "/"
@@ -136,19 +142,26 @@ struct SiteFiles {
             report.add(.error(path, "this file cannot be read: \(error.localizedDescription)"))
             return nil
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        // Checked on the bytes: decoding and trimming a whole file as NSString cost more than parsing it.
+        guard let text = String(validating: data, as: UTF8.self) else {
             report.add(.error(path, "this file is not UTF-8 text",
                               hint: "open it in a text editor and save it with the encoding 'UTF-8'"))
             return nil
         }
-        if !allowEmpty, text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if !allowEmpty, !data.contains(where: { !SiteFiles.isWhitespace($0) }) {
             report.add(.error(path, "this file is empty", hint: "add its content, or delete the file"))
             return nil
         }
-        if text.contains("\0") {
+        if data.contains(0) {
             report.add(.error(path, "this file contains binary data (NUL characters)", hint: "save it as plain text"))
             return nil
         }
         return text
+    }
+
+    /// Space, tab, line ends and the byte-order mark's bytes count as nothing written.
+    static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C
+            || byte == 0xEF || byte == 0xBB || byte == 0xBF
     }
 }

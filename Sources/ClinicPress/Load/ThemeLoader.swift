@@ -60,7 +60,7 @@ extension Theme {
         let syntaxErrors = files.keys.contains { path in
             path.hasSuffix(".mustache") && sources[String((path as NSString).lastPathComponent.dropLast(".mustache".count))] == nil
         }
-        for name in pageTemplates where sources[name] == nil && !syntaxErrors {
+        for name in TemplateRoots.required where sources[name] == nil && !syntaxErrors {
             report.add(.error("Templates/\(name).mustache", "the template '\(name)' is missing",
                               hint: "restore it, or delete your copy so the built-in one is used"))
         }

@@ -258,14 +258,18 @@ struct YAMLMapping {
 
     func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type, required: Bool = false) -> T?
     where T.RawValue == String {
-        let values = T.allCases.map(\.rawValue)
+        choice(key, values: T.allCases.map(\.rawValue), required: required).flatMap(T.init(rawValue:))
+    }
+
+    /// One of `values`, as written.
+    func choice(_ key: String, values: [String], required: Bool = false) -> String? {
         guard let text = string(key, required: required ? values[0] : nil) else { return nil }
-        guard let value = T(rawValue: text) else {
+        guard values.contains(text) else {
             fail(key, "'\(text)' is not one of the allowed values",
                  hint: Suggestion.hint(for: text, in: values) ?? "use one of: " + values.joined(separator: ", "))
             return nil
         }
-        return value
+        return text
     }
 
     // MARK: Lists
@@ -298,7 +302,8 @@ struct YAMLMapping {
         return result
     }
 
-    func slugs(_ key: String) -> [SlugReference] {
+    /// Slugs of files in `Content/<folder>/`.
+    func slugs(_ key: String, folder: String) -> [SlugReference] {
         var result: [SlugReference] = []
         for (index, (node, position)) in list(key).enumerated() {
             let itemKey = "\(qualified(key))[\(index + 1)]"
@@ -310,10 +315,10 @@ struct YAMLMapping {
             guard Slug.isValid(scalar.string) else {
                 report.add(.error(file, position, key: itemKey,
                                   "'\(scalar.string)' is not a slug (a file name without '.md': lowercase letters, digits and hyphens)",
-                                  hint: "write the name of a file in Content/\(key == "handouts" ? "education" : key)/ without '.md', such as 'adult-iop'"))
+                                  hint: "write the name of a file in Content/\(folder)/ without '.md', such as 'adult-iop'"))
                 continue
             }
-            result.append(SlugReference(slug: scalar.string, key: itemKey, position: position))
+            result.append(SlugReference(slug: scalar.string, key: itemKey, position: position, folder: folder))
         }
         return result
     }

@@ -40,14 +40,13 @@ enum MarkdownStage {
     /// those are not reported a second time).
     static func contentPages(_ content: SiteContent) -> [String: String] {
         var pages: [String: String] = [:]
-        for p in content.programs { pages[p.file] = SitePaths.program(p.slug) }
-        for a in content.articles { pages[a.file] = SitePaths.article(a.slug) }
-        for w in content.workshops { pages[w.file] = SitePaths.workshop(w.slug) }
-        for p in content.pages { pages[p.file] = SitePaths.page(p.slug) }
-        for (folder, slugs) in content.unreadable {
-            for slug in slugs {
-                let file = "Content/\(folder)/\(slug).md"
-                if pages[file] == nil, let page = SitePaths.forContentFile(file) { pages[file] = page }
+        for kind in ContentKinds.all {
+            for entry in content.entries.plain[kind.source.folder] ?? [] {
+                if let page = kind.pagePath(entry.slug) { pages[entry.file] = page }
+            }
+            for slug in content.unreadable[kind.source.folder] ?? [] {
+                let file = "Content/\(kind.source.folder)/\(slug).md"
+                if pages[file] == nil, let page = kind.pagePath(slug) { pages[file] = page }
             }
         }
         return pages
@@ -59,32 +58,8 @@ enum MarkdownStage {
         let renderer = MarkdownRenderer(environment: MarkdownEnvironment(
             contentPages: pages, sitePages: SitePaths.generatedPages.union(pages.values),
             assets: Set(content.assets), reservedIDs: reservedIDs))
-
-        var webJobs: [MarkdownJob] = []
-        for p in content.programs { webJobs.append(MarkdownJob(source: p.body, file: p.file, page: SitePaths.program(p.slug), idPrefix: "")) }
-        for a in content.articles { webJobs.append(MarkdownJob(source: a.body, file: a.file, page: SitePaths.article(a.slug), idPrefix: "")) }
-        for w in content.workshops { webJobs.append(MarkdownJob(source: w.body, file: w.file, page: SitePaths.workshop(w.slug), idPrefix: "")) }
-        for p in content.pages { webJobs.append(MarkdownJob(source: p.body, file: p.file, page: SitePaths.page(p.slug), idPrefix: "")) }
-
-        var printJobs: [MarkdownJob] = []
-        if print {
-            for a in content.articles where a.handout {
-                printJobs.append(MarkdownJob(source: a.body, file: a.file, page: "print/handouts/", linkBase: baseURL, idPrefix: ""))
-            }
-            let articles = Dictionary(content.articles.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
-            for series in content.workshops {
-                printJobs.append(MarkdownJob(source: series.body, file: series.file, page: "print/workshops/",
-                                             linkBase: baseURL, idPrefix: PrintIDs.intro))
-                for (index, session) in series.sessions.enumerated() {
-                    for reference in session.handouts {
-                        guard let article = articles[reference.slug] else { continue }
-                        printJobs.append(MarkdownJob(source: article.body, file: article.file, page: "print/workshops/",
-                                                     linkBase: baseURL, idPrefix: PrintIDs.packetHandout(session: index, slug: article.slug)))
-                    }
-                }
-            }
-        }
-        let jobs = webJobs + printJobs
+        var jobs: [MarkdownJob] = []
+        for kind in ContentKinds.all { jobs += self.jobs(kind, content, baseURL: baseURL, print: print) }
         let results = ParallelMap.map(jobs) { job in
             renderer.render(job.source, file: job.file, page: job.page, linkBase: job.linkBase, idPrefix: job.idPrefix)
         }
@@ -97,6 +72,22 @@ enum MarkdownStage {
             }
         }
         return bodies
+    }
+
+    /// A kind's bodies: on its web pages, and in its printed documents.
+    static func jobs<K: ContentKind>(_ kind: K.Type, _ content: SiteContent, baseURL: String, print: Bool) -> [MarkdownJob] {
+        var jobs: [MarkdownJob] = []
+        for entry in content.entries(kind) {
+            if let page = K.pagePath(entry.slug) {
+                jobs.append(MarkdownJob(source: entry.body, file: entry.file, page: page, linkBase: nil, idPrefix: ""))
+            }
+            guard print else { continue }
+            for body in K.printBodies(entry, content: content) {
+                jobs.append(MarkdownJob(source: body.source, file: body.file, page: body.page, linkBase: baseURL,
+                                        idPrefix: body.idPrefix))
+            }
+        }
+        return jobs
     }
 }
 

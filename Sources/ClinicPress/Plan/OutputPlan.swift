@@ -85,14 +85,9 @@ struct OutputPlanner {
         !link.isEmpty && page.hasPrefix(link)
     }
 
+    /// Each kind's links, in the order of `ContentKinds.all`.
     func navigation() -> [LinkView] {
-        var links = [LinkView(title: "Programs", path: "programs/", current: false),
-                     LinkView(title: "Levels of care", path: "levels-of-care/", current: false),
-                     LinkView(title: "Learning library", path: "education/", current: false)]
-        if !site.workshops.isEmpty { links.append(LinkView(title: "Workshops", path: "workshops/", current: false)) }
-        if !site.team.isEmpty { links.append(LinkView(title: "Team", path: "team/", current: false)) }
-        links += site.pages.filter(\.menu).map { LinkView(title: $0.title, path: SitePaths.page($0.slug), current: false) }
-        return links
+        ContentKinds.all.flatMap { $0.navigation(site) }
     }
 
     func footerNavigation() -> [LinkView] {

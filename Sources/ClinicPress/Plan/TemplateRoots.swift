@@ -1,23 +1,24 @@
 /// The templates a build renders directly, each with the shape of the context the plan gives it.
 /// Partials and parents are checked through the templates that use them.
 enum TemplateRoots {
-    static let pageContent: [String: TemplateShape] = [
-        "home": HomeContent.shape, "program-list": ProgramListContent.shape, "program": ProgramPageContent.shape,
-        "levels-of-care": LevelsContent.shape, "education-list": EducationListContent.shape,
-        "article": ArticlePageContent.shape, "workshop-list": WorkshopListContent.shape,
-        "workshop": WorkshopPageContent.shape, "team": TeamContent.shape, "page": InfoPageContent.shape,
-        "404": NotFoundContent.shape,
-    ]
-    static let printContent: [String: TemplateShape] = [
-        "handout": HandoutContent.shape, "packet": PacketContent.shape, "brochure": BrochureContent.shape,
-    ]
+    /// The site's own page templates; each kind adds its own (`ContentKind.pageTemplates`).
+    static let sitePages: [String: TemplateShape] = ["home": HomeContent.shape, "404": NotFoundContent.shape]
 
     static var all: [String: TemplateShape] {
-        var roots = pageContent.mapValues { PageContext.shape.replacing("content", with: $0) }
-        for (name, shape) in printContent { roots[name] = PrintContext.shape.replacing("content", with: shape) }
+        var pages = sitePages
+        var printed: [String: TemplateShape] = [:]
+        for kind in ContentKinds.all {
+            pages.merge(kind.pageTemplates) { first, _ in first }
+            printed.merge(kind.printTemplates) { first, _ in first }
+        }
+        var roots = pages.mapValues { PageContext.shape.replacing("content", with: $0) }
+        for (name, shape) in printed { roots[name] = PrintContext.shape.replacing("content", with: shape) }
         roots["crisis-block"] = CrisisBlockContext.shape
         return roots
     }
+
+    /// Templates every build renders: a site may override them, not remove them.
+    static var required: [String] { all.keys.sorted() }
 }
 
 /// What the `crisis-block` partial receives (the ```crisis block in Markdown).

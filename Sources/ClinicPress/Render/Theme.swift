@@ -14,12 +14,6 @@ public struct Theme: Sendable {
     /// Ids the templates give elements themselves (`id="schedule"`): no heading may take them.
     public let reservedIDs: Set<String>
 
-    /// Templates every build renders; a site may override them but not remove them.
-    public static let pageTemplates = [
-        "home", "program-list", "program", "levels-of-care", "education-list", "article",
-        "workshop-list", "workshop", "team", "page", "404", "crisis-block", "handout", "packet", "brochure",
-    ]
-
     /// Renders a template; a missing template was already reported when the theme loaded.
     public func render(_ context: Any, template name: String) -> String {
         library.render(context, withTemplate: name) ?? ""

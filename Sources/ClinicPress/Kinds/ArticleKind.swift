@@ -1,0 +1,138 @@
+/// `Content/education/<slug>.md`: a psychoeducation article for clients or families, in the
+/// learning library and printed as a handout.
+enum ArticleKind: ContentKind {
+    static let name = "education article"
+    static let source = ContentSource.markdownFolder("education")
+    static let keys: [ContentKey] = [
+        .required("title", .text, example: "Warning signs of relapse"),
+        .required("summary", .text, example: "What to watch for, and what to do."),
+        .required("audience", .choice(ReaderAudience.allCases.map(\.rawValue)), example: "family"),
+        .required("reviewed", .date, example: "2026-01-31"),
+        .required("reviewed_by", .text, example: "Dana Whitfield, PhD"),
+        .optional("review_every_months", .integer(1...120)),
+        .optional("topics", .texts),
+        .optional("programs", .references(folder: "programs")),
+        .optional("sources", .texts),
+        .optional("reading_grade_target", .integer(1...18)),
+        .optional("draft", .flag),
+        .optional("handout", .flag),
+    ]
+
+    static func make(_ fields: Fields, slug: String, file: String, body: MarkdownSource,
+                     report: DiagnosticCollector) -> EducationArticle? {
+        guard let title = fields.text("title"), let summary = fields.text("summary"),
+              let audience = fields.choice("audience", ReaderAudience.self), let reviewed = fields.date("reviewed"),
+              let reviewedBy = fields.text("reviewed_by") else { return nil }
+        return EducationArticle(
+            slug: slug, file: file, title: title, summary: summary, audience: audience, reviewed: reviewed,
+            reviewedBy: reviewedBy, reviewEveryMonths: fields.integer("review_every_months") ?? 12,
+            topics: fields.texts("topics"), programs: fields.references("programs"), sources: fields.texts("sources"),
+            readingGradeTarget: fields.integer("reading_grade_target"), handout: fields.flag("handout") ?? true,
+            draft: fields.flag("draft") ?? false, body: body)
+    }
+
+    /// The library's filter pages: no article may take their names.
+    static let filters: [(title: String, slug: String, audience: ReaderAudience)] = [
+        ("For families", "for-families", .family), ("For clients", "for-clients", .client),
+    ]
+
+    static func check(_ entries: [EducationArticle], report: DiagnosticCollector) {
+        for article in entries where filters.contains(where: { $0.slug == article.slug }) {
+            report.add(.error(article.file, "the name '\(article.slug)' is used by the learning library's filter page",
+                              hint: "rename the file, for example to '\(article.slug)-guide.md'"))
+        }
+    }
+
+    static func arrange(_ entries: [EducationArticle], reservedIDs: Set<String>) -> [EducationArticle] {
+        entries.sorted { ($0.title, $0.slug) < ($1.title, $1.slug) }
+    }
+
+    // MARK: Web pages
+
+    static func pagePath(_ slug: String) -> String? { "education/\(slug)/" }
+
+    static func navigation(_ site: Site) -> [LinkView] {
+        [LinkView(title: "Learning library", path: "education/", current: false)]
+    }
+
+    static let pageTemplates: [String: TemplateShape] = [
+        "article": ArticlePageContent.shape, "education-list": EducationListContent.shape,
+    ]
+
+    static func pages(_ planner: PagePlanner) -> [PagePlan] {
+        libraryPages(planner) + planner.site.articles.map { page($0, planner) }
+    }
+
+    /// The library, and one page per audience: a filter that needs no script.
+    static func libraryPages(_ planner: PagePlanner) -> [PagePlan] {
+        let site = planner.site
+        let all: [(title: String, path: String, audience: ReaderAudience?)] =
+            [("All articles", "education/", nil)] + filters.map { ($0.title, "education/\($0.slug)/", $0.audience) }
+        return all.map { title, path, audience in
+            let articles = site.articles.filter { audience == nil || $0.audience == audience || $0.audience == .everyone }
+            let heading = audience == nil ? "Learning library" : "Learning library: \(title.lowercased())"
+            let content = EducationListContent(
+                heading: heading,
+                intro: "Plain-language articles about treatment, recovery and supporting someone you love. Each one is reviewed by our clinical team and can be printed.",
+                filters: all.map { LinkView(title: $0.title, path: $0.path, current: $0.path == path) },
+                articles: articles.map(planner.views.articleCard))
+            return PagePlan(path: path, template: "education-list", title: heading,
+                            description: "Articles for clients and families from \(site.settings.name).",
+                            breadcrumbs: audience == nil ? [planner.home] : [planner.home, planner.crumb("Learning library", "education/")],
+                            jsonLD: [], inputs: articles.map(\.file), content: AnyTemplateValue(content))
+        }
+    }
+
+    static func page(_ article: EducationArticle, _ planner: PagePlanner) -> PagePlan {
+        let site = planner.site
+        let programs = article.programs.compactMap { site.program($0.slug) }
+            .map { LinkView(title: $0.title, path: ProgramKind.pagePath($0.slug)!, current: false) }
+        let series = site.workshops.filter { $0.sessions.contains { $0.handouts.contains { $0.slug == article.slug } } }
+        let sessions = series.flatMap { series in
+            series.sessions.filter { $0.handouts.contains { $0.slug == article.slug } }
+                .map { planner.views.sessionView($0, in: series) }
+        }
+        let body = planner.bodies.web(article.file)
+        let content = ArticlePageContent(
+            slug: article.slug, title: article.title, summary: article.summary, audience: article.audience.name,
+            reviewedBy: article.reviewedBy, reviewed: article.reviewed.display, reviewedISO: article.reviewed.iso,
+            nextReview: article.nextReview.display, nextReviewISO: article.nextReview.iso, sources: article.sources,
+            topics: article.topics, programs: programs, sessions: sessions, bodyHTML: body.html, toc: body.tocViews,
+            handout: article.handout ? planner.printLinks.link(folder: handoutFolder, slug: article.slug, noun: "handout") : nil)
+        return PagePlan(
+            path: pagePath(article.slug)!, template: "article", title: article.title, description: article.summary,
+            breadcrumbs: [planner.home, planner.crumb("Learning library", "education/")],
+            jsonLD: [planner.data.article(article)],
+            inputs: [article.file] + article.programs.compactMap { site.program($0.slug)?.file } + series.map(\.file),
+            content: AnyTemplateValue(content))
+    }
+
+    // MARK: Print: one handout per article (`handout: false` opts out)
+
+    static let handoutFolder = "handouts"
+    static let printTemplates: [String: TemplateShape] = ["handout": HandoutContent.shape]
+
+    static func printBodies(_ article: EducationArticle, content: SiteContent) -> [PrintBody] {
+        article.handout ? [PrintBody(file: article.file, source: article.body, page: "print/\(handoutFolder)/", idPrefix: "")] : []
+    }
+
+    static func printDocuments(_ planner: PrintPlanner) -> [PrintDocument] {
+        planner.site.articles.filter(\.handout).map { article in
+            let frame = planner.frame(title: article.title, description: article.summary,
+                                      url: planner.site.baseURL + pagePath(article.slug)!, created: article.reviewed)
+            let content = HandoutContent(handout: planner.handoutView(article, idPrefix: ""))
+            return PrintDocument(kind: .handout, slug: article.slug, folder: handoutFolder, source: article.file,
+                                 template: "handout", context: planner.context(frame, AnyTemplateValue(content)),
+                                 inputs: [article.file])
+        }
+    }
+}
+
+extension EducationArticle: ContentEntry {
+    public var references: [SlugReference] { programs }
+}
+
+extension Site {
+    public var articles: [EducationArticle] { entries(ArticleKind.self) }
+    public func article(_ slug: String) -> EducationArticle? { entry(ArticleKind.self, slug) }
+}

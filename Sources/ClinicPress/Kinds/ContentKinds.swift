@@ -1,0 +1,40 @@
+/// Every kind of content the build knows, in the order the site lists them.
+/// The stages loop over this list; adding a kind means adding it here.
+enum ContentKinds {
+    static let all: [any ContentKind.Type] = [ProgramKind.self, ArticleKind.self, WorkshopKind.self, TeamKind.self, PageKind.self]
+
+    /// The kind whose files are in `Content/<folder>/`.
+    static func kind(inFolder folder: String) -> (any ContentKind.Type)? {
+        all.first { $0.source.folder == folder }
+    }
+}
+
+/// The entries of every kind, typed: `store.entries(ProgramKind.self)` is `[Program]`.
+public struct ContentStore: Sendable {
+    private var lists: [String: any Sendable] = [:]
+    private var indexes: [String: [String: Int]] = [:]
+    /// Every entry, as what all entries have, by folder.
+    private(set) var plain: [String: [any ContentEntry]] = [:]
+
+    public init() {}
+
+    func entries<K: ContentKind>(_ kind: K.Type) -> [K.Entry] {
+        lists[K.source.folder] as? [K.Entry] ?? []
+    }
+
+    func entry<K: ContentKind>(_ kind: K.Type, _ slug: String) -> K.Entry? {
+        guard let index = indexes[K.source.folder]?[slug] else { return nil }
+        return entries(kind)[index]
+    }
+
+    mutating func set<K: ContentKind>(_ kind: K.Type, _ entries: [K.Entry]) {
+        lists[K.source.folder] = entries
+        plain[K.source.folder] = entries
+        var index: [String: Int] = [:]
+        for (offset, entry) in entries.enumerated() where index[entry.slug] == nil { index[entry.slug] = offset }
+        indexes[K.source.folder] = index
+    }
+
+    /// Slugs of every entry in a folder.
+    func slugs(inFolder folder: String) -> [String] { (plain[folder] ?? []).map(\.slug) }
+}

@@ -1,0 +1,165 @@
+/// `Content/programs/<slug>.md`: a treatment program, its tracks, and its tri-fold brochure.
+enum ProgramKind: ContentKind {
+    static let name = "program"
+    static let source = ContentSource.markdownFolder("programs")
+    static let trackKeys: [ContentKey] = [
+        .required("name", .text, example: "Morning track"),
+        .required("days", .days, example: "[mon, wed, fri]"),
+        .required("start", .time, example: "\"09:30\""),
+        .required("end", .time, example: "\"12:30\""),
+        .optional("location", .text),
+    ]
+    static let keys: [ContentKey] = [
+        .required("title", .text, example: "Adult Intensive Outpatient Program"),
+        .required("summary", .text, example: "Structured therapy three days a week."),
+        .required("level_of_care", .choice(LevelOfCare.allCases.map(\.rawValue)), example: "iop"),
+        .required("audience", .choice(ProgramAudience.allCases.map(\.rawValue)), example: "adults"),
+        .optional("focus", .texts),
+        .optional("length_weeks", .integer(1...520)),
+        .required("tracks", .entries(trackKeys), example: "(a list of tracks, each with name, days, start and end)"),
+        .optional("components", .textsOrEntries([.required("name", .text, example: "Group therapy"), .optional("description", .text)])),
+        .optional("good_fit", .texts),
+        .optional("not_a_fit", .texts),
+        .optional("insurance", .texts),
+        .optional("workshops", .references(folder: "workshops")),
+        .optional("order", .integer(-10_000...10_000)),
+        .optional("draft", .flag),
+    ]
+
+    static func make(_ fields: Fields, slug: String, file: String, body: MarkdownSource, report: DiagnosticCollector) -> Program? {
+        let tracks = fields.entries("tracks").enumerated().compactMap { index, entry in
+            track(entry, report: report).map { track in
+                var track = track
+                track.key = "tracks[\(index + 1)]"
+                return track
+            }
+        }
+        let components = fields.entries("components").compactMap { entry -> ProgramComponent? in
+            if let text = entry.plainText { return ProgramComponent(name: text, description: nil) }
+            return entry.text("name").map { ProgramComponent(name: $0, description: entry.text("description")) }
+        }
+        guard let title = fields.text("title"), let summary = fields.text("summary"),
+              let level = fields.choice("level_of_care", LevelOfCare.self),
+              let audience = fields.choice("audience", ProgramAudience.self) else { return nil }
+        return Program(
+            slug: slug, file: file, title: title, summary: summary, levelOfCare: level, audience: audience,
+            focus: fields.texts("focus"), lengthWeeks: fields.integer("length_weeks"), tracks: tracks,
+            components: components, goodFit: fields.texts("good_fit"), notAFit: fields.texts("not_a_fit"),
+            insurance: fields.texts("insurance"), workshops: fields.references("workshops"),
+            order: fields.integer("order") ?? 1000, draft: fields.flag("draft") ?? false, body: body)
+    }
+
+    static func track(_ fields: Fields, report: DiagnosticCollector) -> Track? {
+        guard let name = fields.text("name"), let start = fields.time("start"), let end = fields.time("end"),
+              !fields.days("days").isEmpty else { return nil }
+        if end <= start {
+            report.add(.error(fields.file, fields.position("end"), key: fields.qualified("end"),
+                              "track '\(name)' ends at \(end.text), which is not after its start \(start.text)",
+                              hint: "times are on the 24-hour clock: 1 PM is 13:00, 6:30 PM is 18:30"))
+            return nil
+        }
+        return Track(name: name, days: fields.days("days"), start: start, end: end, location: fields.text("location"),
+                     position: fields.position)
+    }
+
+    static func check(_ entries: [Program], report: DiagnosticCollector) {
+        ScheduleChecks(report: report).check(entries)
+    }
+
+    static func arrange(_ entries: [Program], reservedIDs: Set<String>) -> [Program] {
+        entries.sorted { ($0.order, $0.title, $0.slug) < ($1.order, $1.title, $1.slug) }
+    }
+
+    // MARK: Web pages
+
+    static func pagePath(_ slug: String) -> String? { "programs/\(slug)/" }
+
+    static func navigation(_ site: Site) -> [LinkView] {
+        [LinkView(title: "Programs", path: "programs/", current: false),
+         LinkView(title: "Levels of care", path: "levels-of-care/", current: false)]
+    }
+
+    static let pageTemplates: [String: TemplateShape] = [
+        "program": ProgramPageContent.shape, "program-list": ProgramListContent.shape, "levels-of-care": LevelsContent.shape,
+    ]
+
+    static func pages(_ planner: PagePlanner) -> [PagePlan] {
+        let site = planner.site
+        let list = PagePlan(
+            path: "programs/", template: "program-list", title: "Our programs",
+            description: "Treatment programs at \(site.settings.name): schedules, who each one is for, and how to start.",
+            breadcrumbs: [planner.home], jsonLD: [], inputs: site.programs.map(\.file),
+            content: AnyTemplateValue(ProgramListContent(programs: site.programs.map(planner.views.programCard))))
+        return [list, levelsOfCare(planner)] + site.programs.map { page($0, planner) }
+    }
+
+    static func page(_ program: Program, _ planner: PagePlanner) -> PagePlan {
+        let site = planner.site, views = planner.views
+        let articles = site.articles.filter { $0.programs.contains { $0.slug == program.slug } }
+        let seriesSlugs = Set(program.workshops.map(\.slug))
+        let workshops = site.workshops.filter { series in
+            seriesSlugs.contains(series.slug) || series.programs.contains { $0.slug == program.slug }
+        }
+        let team = site.team.filter { $0.programs.contains { $0.slug == program.slug } }
+        let body = planner.bodies.web(program.file)
+        let content = ProgramPageContent(
+            slug: program.slug, title: program.title, summary: program.summary, level: program.levelOfCare.name,
+            levelShort: program.levelOfCare.shortName, audience: program.audience.name, focus: Days.list(program.focus),
+            length: program.lengthWeeks.map { "\($0) weeks" }, tracks: program.tracks.map(views.trackView),
+            components: program.components.map { ComponentView(name: $0.name, description: $0.description) },
+            goodFit: program.goodFit, notAFit: program.notAFit, insurance: program.insurance, bodyHTML: body.html,
+            toc: body.tocViews, articles: articles.map(views.articleCard), workshops: workshops.map(views.workshopCard),
+            team: team.map(views.teamMemberView),
+            brochure: planner.printLinks.link(folder: brochureFolder, slug: program.slug, noun: "brochure"))
+        return PagePlan(
+            path: pagePath(program.slug)!, template: "program", title: program.title, description: program.summary,
+            breadcrumbs: [planner.home, planner.crumb("Programs", "programs/")], jsonLD: [planner.data.program(program)],
+            inputs: [program.file] + articles.map(\.file) + workshops.map(\.file) + (team.isEmpty ? [] : ["Content/team.yml"]),
+            content: AnyTemplateValue(content))
+    }
+
+    static func levelsOfCare(_ planner: PagePlanner) -> PagePlan {
+        let site = planner.site
+        let rows = site.programs.map { program in
+            LevelRowView(title: program.title, path: pagePath(program.slug)!, level: program.levelOfCare.name,
+                         levelShort: program.levelOfCare.shortName, audience: program.audience.name,
+                         tracks: program.tracks.map(planner.views.trackView),
+                         length: program.lengthWeeks.map { "\($0) weeks" } ?? "Varies")
+        }
+        return PagePlan(path: "levels-of-care/", template: "levels-of-care", title: "Levels of care",
+                        description: "How outpatient, intensive outpatient, partial hospitalization and residential care differ, and how our programs compare.",
+                        breadcrumbs: [planner.home], jsonLD: [], inputs: site.programs.map(\.file),
+                        content: AnyTemplateValue(LevelsContent(rows: rows)))
+    }
+
+    // MARK: Print
+
+    static let brochureFolder = "brochures"
+    static let printTemplates: [String: TemplateShape] = ["brochure": BrochureContent.shape]
+
+    static func printDocuments(_ planner: PrintPlanner) -> [PrintDocument] {
+        planner.site.programs.map { program in
+            let frame = planner.frame(title: program.title, description: program.summary,
+                                      url: planner.site.baseURL + pagePath(program.slug)!, created: planner.site.buildDate)
+            let content = BrochureContent(
+                slug: program.slug, title: program.title, summary: program.summary, level: program.levelOfCare.name,
+                audience: program.audience.name, length: program.lengthWeeks.map { "\($0) weeks" },
+                focus: Days.list(program.focus),
+                components: program.components.map { ComponentView(name: $0.name, description: $0.description) },
+                tracks: program.tracks.map(planner.views.trackView), grid: ScheduleGrid.make(program.tracks),
+                goodFit: program.goodFit, notAFit: program.notAFit, insurance: program.insurance)
+            return PrintDocument(kind: .brochure, slug: program.slug, folder: brochureFolder, source: program.file,
+                                 template: "brochure", context: planner.context(frame, AnyTemplateValue(content)),
+                                 inputs: [program.file])
+        }
+    }
+}
+
+extension Program: ContentEntry {
+    public var references: [SlugReference] { workshops }
+}
+
+extension Site {
+    public var programs: [Program] { entries(ProgramKind.self) }
+    public func program(_ slug: String) -> Program? { entry(ProgramKind.self, slug) }
+}
