@@ -213,11 +213,14 @@ def report(sizes, rounds, hugo_version, website, kb, pdf, summaries, fresh, edit
     labels = {"cold": "cold (`--fresh`)" if fresh else "cold (no `Output/`)",
               "warm": "warm (nothing changed)",
               "edit": f"one article edited (`{edited}`)"}
-    lines += ["", "| example clinic with PDFs | wall time | PDFs rendered |", "|---|---|---|"]
+    lines += ["", "| example clinic with PDFs | wall time | PDFs (summary line) |", "|---|---|---|"]
     for name in ("cold", "warm", "edit"):
         total, rendered = counts[name]
-        shown = str(rendered) if rendered is not None else f"{total} made (the summary gives no count rendered)"
+        shown = f"{rendered} rendered of {total}" if rendered is not None else f"{total}"
         lines.append(f"| {labels[name]} | {seconds_text(pdf_median[name])} | {shown} |")
+    if all(rendered is None for _, rendered in counts.values()):
+        lines += ["", "The summary line does not say how many PDFs were rendered rather than reused: "
+                  "the count is every PDF of the build."]
 
     largest = max(sizes)
     cold_total, cold_rendered = counts["cold"]
