@@ -5,7 +5,7 @@ RELEASE_BIN := .build/release/clinicpress
 DEBUG_BIN := .build/debug/clinicpress
 TEST_SITE := .build/test-site
 
-.PHONY: site deps print-tools build test test-deps clean fuzz
+.PHONY: site deps print-tools build test test-deps clean fuzz bench
 
 deps:
 	@scripts/install-deps.sh
@@ -43,7 +43,16 @@ test: test-deps
 	.venv-tests/bin/python Tests/PrintChecks/check_pdfs.py $(TEST_SITE)
 
 clean:
-	rm -rf .build Output .venv-tests .venv-print
+	rm -rf .build Output .venv-tests .venv-print .venv-bench
+
+# ClinicPress against Hugo and a libcmark floor on synthetic clinics, and the example clinic with
+# PDFs; rewrites README.md's Speed table. BENCH_SIZES="200" BENCH_ROUNDS=1 for a quick look
+# (the README is then left alone). The swift build lock, when flock exists, keeps other builds
+# on this machine from running during the measurements.
+BENCH_LOCK := $(if $(shell command -v flock),flock /tmp/clinicpress-swift.lock)
+bench: deps print-tools
+	$(BENCH_LOCK) swift build -c release --product clinicpress
+	BENCH_UPDATE_README=1 $(BENCH_LOCK) python3 scripts/bench/bench.py
 
 # libFuzzer over front matter, Markdown and page rendering (Fuzz/). FUZZ_SECONDS bounds the run.
 # The whole engine is built with coverage instrumentation and AddressSanitizer; only the fuzz
