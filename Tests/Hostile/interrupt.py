@@ -28,8 +28,9 @@ tool while the test runs cannot change what it compares; --in-place runs BINARY 
    - T/site/Output is exactly the previous site (every path, every folder, every file's SHA-256).
      If the build finished before the signal arrived, the complete reference site of the new
      content is accepted instead (and noted), but never a mix of the two, nor a missing Output/;
-   - after SIGINT and SIGTERM, the build itself stops within STOP_WITHIN seconds (it does not
-     ignore the signal and finish the site);
+   - after SIGINT and SIGTERM, the build itself stops within STOP_WITHIN seconds, and does not exit
+     with 0 more than EXIT_RACE seconds after the signal (it does not ignore the signal and finish
+     the site);
    - no process of the killed build is left: a process whose command line holds T (render_pdfs.py
      gets its job file there) or whose working folder is inside T (WeasyPrint's workers), or that
      descended from the build. After SIGINT and SIGTERM, one still running --grace seconds after
@@ -75,6 +76,7 @@ ATTEMPTS = 3            # a case whose build finished before the signal is tried
 MIN_MARGIN = 0.5        # the timed build must last this much longer than the latest numeric delay
 GROW_TIMES = 3          # ... else the site gets twice the copies, at most this many times
 STOP_WITHIN = 2.0       # seconds a build may run on after SIGINT or SIGTERM
+EXIT_RACE = 0.2         # ... and a build that still exits 0 after them must have been ending already
 
 # The one content change between "old" and "new": a line that is on every page and every PDF.
 # The fixture clinic is the tests' own (Tests/Fixtures/clinic), so this line may be relied on.
@@ -487,8 +489,11 @@ class Interrupts:
             raise Failure(f"the build did not stop within {BUILD_TIMEOUT} s of {signal.Signals(sig).name}")
         ended_at = time.monotonic() - started
         notes.insert(0, f"signal at {signalled_at:.2f} s" if not finished_first else f"ended at {ended_at:.2f} s")
-        if not finished_first and sig != signal.SIGKILL and ended_at - signalled_at > STOP_WITHIN:
-            problems.append(f"the build did not stop: it ran on for {ended_at - signalled_at:.2f} s after "
+        ran_on = ended_at - signalled_at
+        if not finished_first and sig != signal.SIGKILL and (
+                ran_on > STOP_WITHIN or (status == 0 and delay != "end" and ran_on > EXIT_RACE)):
+            # (a signal that lands while the process is already exiting cannot stop it: EXIT_RACE)
+            problems.append(f"the build did not stop: it ran on for {ran_on:.2f} s after "
                             f"{signal.Signals(sig).name} and exited with {status}")
 
         # Output/: the old site, or (when the build got that far) the complete new one, never a mix
