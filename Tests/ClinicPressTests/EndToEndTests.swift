@@ -4,39 +4,50 @@ import XCTest
 
 /// Builds real sites into temporary folders and reads the pages back.
 final class EndToEndTests: XCTestCase {
-    func buildExampleClinic() throws -> (BuildReport, URL) {
+    /// The fixture clinic in Tests/Fixtures/clinic: small, but with every kind of page and print document.
+    /// The example clinic in Content/ is the users' to edit; no test depends on its words, slugs or counts.
+    func buildFixtureClinic() throws -> (BuildReport, URL) {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("clinicpress-e2e-\(UUID().uuidString)")
         // PDFs are judged by `make test` with independent tools; here the print HTML is enough.
-        let report = SiteBuilder.build(BuildOptions(siteDirectory: Repository.root, outputDirectory: output,
+        let report = SiteBuilder.build(BuildOptions(siteDirectory: Repository.fixtureClinic, outputDirectory: output,
                                                     now: TemporarySite.now, pdf: .off))
         return (report, output)
     }
 
-    func testExampleClinicBuildsEveryPageCleanly() throws {
-        let (report, output) = try buildExampleClinic()
+    func testFixtureClinicBuildsEveryPageCleanly() throws {
+        let (report, output) = try buildFixtureClinic()
         defer { try? FileManager.default.removeItem(at: output) }
         XCTAssertEqual(report.diagnostics.map(\.description), [])
-        let content = Repository.root.appendingPathComponent("Content")
-        func slugs(_ folder: String) throws -> [String] {
-            try FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent(folder).path)
-                .filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }
+        func exists(_ path: String) -> Bool {
+            FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path)
         }
-        // Nothing is dropped: every content file has its page.
-        var expected = ["index.html", "programs/index.html", "levels-of-care/index.html", "education/index.html",
+        // Nothing is dropped: every content file of the fixture has its page, and every print document its HTML.
+        let expected = ["index.html", "programs/index.html", "levels-of-care/index.html", "education/index.html",
+                        "education/for-families/index.html", "education/for-clients/index.html",
                         "workshops/index.html", "team/index.html", "404.html", "sitemap.xml", "robots.txt", "workshops.ics",
-                        "theme/site.css"]
-        expected += try slugs("programs").map { "programs/\($0)/index.html" }
-        expected += try slugs("education").map { "education/\($0)/index.html" }
-        expected += try slugs("workshops").map { "workshops/\($0)/index.html" }
-        expected += try slugs("pages").map { "\($0)/index.html" }
+                        "theme/site.css", "assets/quiet-room.svg",
+                        "programs/day-iop/index.html", "programs/teen-op/index.html",
+                        "education/first-visit/index.html", "education/family-support/index.html",
+                        "education/coping-tools/index.html", "education/first-week-checklist/index.html",
+                        "workshops/family-nights/index.html", "workshops/skills-lunch/index.html",
+                        "about/index.html", "contact/index.html", "privacy/index.html",
+                        "print/handouts/first-visit.html", "print/handouts/family-support.html",
+                        "print/handouts/coping-tools.html",
+                        "print/workshops/family-nights.html", "print/workshops/skills-lunch.html",
+                        "print/brochures/day-iop.html", "print/brochures/teen-op.html"]
         for path in expected {
-            XCTAssertTrue(FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path), "missing \(path)")
+            XCTAssertTrue(exists(path), "missing \(path)")
         }
-        XCTAssertGreaterThanOrEqual(try slugs("programs").count, 4)
-        XCTAssertGreaterThanOrEqual(try slugs("education").count, 8)
+        // A draft is left out, and so is the handout of an article marked `handout: false`.
+        XCTAssertFalse(exists("programs/draft-program/index.html"), "a draft program was published")
+        XCTAssertFalse(report.files.contains { $0.path.contains("draft-program") }, "a draft program was published")
+        XCTAssertFalse(report.files.contains { $0.path.hasPrefix("print/") && $0.path.contains("first-week-checklist") },
+                       "an article with handout: false was printed")
 
         // Web pages; the print documents under print/ are judged as PDFs by `make test`.
+        var webPages = 0
         for file in report.files where file.path.hasSuffix(".html") && !file.path.hasPrefix("print/") {
+            webPages += 1
             let html = String(decoding: file.contents, as: UTF8.self)
             XCTAssertEqual(html.components(separatedBy: "<h1").count - 1, 1, "\(file.path) needs exactly one h1")
             XCTAssertTrue(html.contains("<html lang=\"en\""), file.path)
@@ -56,13 +67,33 @@ final class EndToEndTests: XCTestCase {
             }
             XCTAssertFalse(html.contains("<iframe") || html.contains("@import"), file.path)
         }
-        let program = try String(contentsOf: output.appendingPathComponent("programs/adult-iop/index.html"), encoding: .utf8)
+        XCTAssertGreaterThanOrEqual(webPages, expected.filter { $0.hasSuffix(".html") && !$0.hasPrefix("print/") }.count)
+
+        func page(_ path: String) throws -> String {
+            try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+        }
+        let program = try page("programs/day-iop/index.html")
         XCTAssertTrue(program.contains("9:30 AM"), "schedule times are shown with AM/PM")
         XCTAssertTrue(program.contains("<table"), "schedule table")
         XCTAssertTrue(program.contains("9 hours"), "hours per week")
-        let sitemap = try String(contentsOf: output.appendingPathComponent("sitemap.xml"), encoding: .utf8)
-        XCTAssertTrue(sitemap.contains("<loc>https://example.org/programs/adult-iop/</loc>"))
+        XCTAssertTrue(program.contains("alt=\"Two chairs in a quiet room with a sunny window\""), "picture with its alt text")
+        XCTAssertTrue(program.contains("href=\"../../education/coping-tools/#grounding\""),
+                      "a link to another file's heading becomes the page's address and anchor")
+        XCTAssertTrue(program.contains("Ada Moss"), "the program's team")
+        // The audience filters hold the articles for that audience only.
+        let families = try page("education/for-families/index.html")
+        XCTAssertTrue(families.contains("Supporting Your Family Member"))
+        XCTAssertFalse(families.contains("Coping Tools for Hard Moments"))
+        let clients = try page("education/for-clients/index.html")
+        XCTAssertTrue(clients.contains("Coping Tools for Hard Moments"))
+        XCTAssertFalse(clients.contains("Supporting Your Family Member"))
+        XCTAssertTrue(try page("team/index.html").contains("Chloé Nguyễn"), "names are kept as written")
+        let sitemap = try page("sitemap.xml")
+        XCTAssertTrue(sitemap.contains("<loc>https://example.org/programs/day-iop/</loc>"))
         XCTAssertFalse(sitemap.contains("404"))
+        XCTAssertFalse(sitemap.contains("draft-program"))
+        let ics = try page("workshops.ics")
+        XCTAssertEqual(ics.components(separatedBy: "BEGIN:VEVENT").count - 1, 5, "one event per session")
     }
 
     func testMarkupInTitlesAndDataIsEscapedEverywhere() throws {

@@ -108,8 +108,10 @@ extension BuildReport {
     }
 }
 
-/// The repository's example clinic.
+/// The repository (for Templates/) and the fixture sites under Tests/Fixtures.
 enum Repository {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
+    /// A small complete clinic the end-to-end tests own: the example clinic in Content/ is free to change.
+    static let fixtureClinic = root.appendingPathComponent("Tests/Fixtures/clinic")
 }

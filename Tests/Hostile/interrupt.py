@@ -9,20 +9,28 @@ In a fresh temporary folder T (HOME and TMPDIR inside it, like run.py; the binar
 and finds WeasyPrint through CLINICPRESS_HOME, the checkout it was built in, so that rebuilding the
 tool while the test runs cannot change what it compares; --in-place runs BINARY where it is):
 
-1. copies this repository's Content/ to T/site/Content and builds it (`BINARY build T/site`,
-   SOURCE_DATE_EPOCH=1795392000, NO_COLOR=1, stdin closed): the previous good site, "old".
-   Changes one content file (the clinic's phone number in site.yml, which is on every page and
-   every PDF) and builds that once in another folder, T/ref: the reference "new" site. The second
-   build is timed.
+1. copies the fixture clinic (Tests/Fixtures/clinic/Content, or --site SITE/Content) to
+   T/site/Content, with --copies copies of every education article under new slugs (each one more
+   printed handout: a slower build), and builds it (`BINARY build T/site`, SOURCE_DATE_EPOCH=1795392000,
+   NO_COLOR=1, stdin closed): the previous good site, "old". Changes one content file (the clinic's
+   phone number in site.yml, which is on every page and every PDF) and builds that once in another
+   folder, T/ref: the reference "new" site. The second build is timed. When it takes less than
+   the latest numeric delay plus MIN_MARGIN seconds, the signals would come after the build ended:
+   the site is made larger (twice the copies, at most GROW_TIMES times) and both are built again.
 2. for each signal (SIGINT, SIGTERM, SIGKILL) and each delay (0.2 s: while the pages are written;
    1 s: while WeasyPrint starts; 3 s: while it renders the PDFs; "end": as soon as every PDF is in
    the new folder, so that only the renderer's exit, the report and the renames are left, or,
    failing that, at twice the timed build), switches T/site/Content to the other version,
    starts the build, sleeps the delay and sends the signal to the build process (not to its
-   process group: like `kill PID`), waits for it, then checks:
+   process group: like `kill PID`), waits for it, then checks (a build that finished before its
+   signal proves nothing: the case is tried again, up to ATTEMPTS times, with the signal at half
+   the time that build took, and fails when every attempt finished first):
    - T/site/Output is exactly the previous site (every path, every folder, every file's SHA-256).
      If the build finished before the signal arrived, the complete reference site of the new
      content is accepted instead (and noted), but never a mix of the two, nor a missing Output/;
+   - after SIGINT and SIGTERM, the build itself stops within STOP_WITHIN seconds, and does not exit
+     with 0 more than EXIT_RACE seconds after the signal (it does not ignore the signal and finish
+     the site);
    - no process of the killed build is left: a process whose command line holds T (render_pdfs.py
      gets its job file there) or whose working folder is inside T (WeasyPrint's workers), or that
      descended from the build. After SIGINT and SIGTERM, one still running --grace seconds after
@@ -40,7 +48,8 @@ tool while the test runs cannot change what it compares; --in-place runs BINARY 
    .render-*.pdf.tmp file is left anywhere in T/site, and that no process is left.
 
 Standard library only. Prints one line per case and ends with "N passed, N failed"; exit status 1
-when any case failed. About 90 s on two cores (each full build with its 17 PDFs takes about 7 s).
+when any case failed. About 60 s on two cores (each full build of the fixture with its default 4 copies
+of every article, 19 PDFs, takes about 4 s).
 """
 
 import argparse
@@ -57,17 +66,24 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
-CONTENT = os.path.join(REPO, "Content")
+FIXTURE = os.path.join(REPO, "Tests", "Fixtures", "clinic")
 EPOCH = "1795392000"
 BUILD_TIMEOUT = 120
 CHILD_WAIT = 30.0       # seconds an orphaned child of a SIGKILLed build may take to finish
 END_FACTOR = 2.0        # the "end" case signals at twice the timed build at the latest,
 END_SLACK = 5.0         # and not before 5 s after it (other work on the machine slows builds down)
+ATTEMPTS = 3            # a case whose build finished before the signal is tried again, this many times in all
+MIN_MARGIN = 0.5        # the timed build must last this much longer than the latest numeric delay
+GROW_TIMES = 3          # ... else the site gets twice the copies, at most this many times
+STOP_WITHIN = 2.0       # seconds a build may run on after SIGINT or SIGTERM
+EXIT_RACE = 0.2         # ... and a build that still exits 0 after them must have been ending already
 
 # The one content change between "old" and "new": a line that is on every page and every PDF.
+# The fixture clinic is the tests' own (Tests/Fixtures/clinic), so this line may be relied on.
 CHANGED_FILE = os.path.join("Content", "site.yml")
-OLD_LINE = 'phone: "(847) 555-0142"'
-NEW_LINE = 'phone: "(847) 555-0199"'
+OLD_LINE = 'phone: "(312) 555-0177"'
+NEW_LINE = 'phone: "(312) 555-0199"'
+TITLE_LINE = re.compile(r"^title: (.*)$", re.M)
 
 LEFTOVER_DIR = re.compile(r"^\.Output\.(tmp|old)-\d+$")
 LEFTOVER_FILE = re.compile(r"^(\.pdf-jobs\.json|\.pdf-errors\.log|\.render-.*\.pdf\.tmp)$")
@@ -247,9 +263,26 @@ def kill_all(processes):
 # ---------------------------------------------------------------------------------------------
 # The test
 
+def copy_content(source, target, copies):
+    """source/Content to target/Content, with `copies` copies of every education article (new slug,
+    title marked as a copy): each is one more web page and one more printed handout."""
+    content = os.path.join(target, "Content")
+    shutil.copytree(os.path.join(source, "Content"), content, symlinks=True)
+    education = os.path.join(content, "education")
+    originals = sorted(n for n in os.listdir(education) if n.endswith(".md")) if os.path.isdir(education) else []
+    for name in originals:
+        with open(os.path.join(education, name), encoding="utf-8") as handle:
+            text = handle.read()
+        for number in range(1, copies + 1):
+            copy = TITLE_LINE.sub(lambda m: f"title: {m.group(1)} (copy {number})", text, count=1)
+            with open(os.path.join(education, f"{name[:-3]}-copy-{number}.md"), "w", encoding="utf-8") as handle:
+                handle.write(copy)
+
+
 class Interrupts:
-    def __init__(self, binary, root, grace):
+    def __init__(self, binary, root, grace, source=FIXTURE, copies=4, min_build=0.0):
         self.binary, self.root, self.grace = binary, root, grace
+        self.source, self.copies, self.min_build = source, copies, min_build
         self.site = os.path.join(root, "site")
         self.ref = os.path.join(root, "ref")
         self.logs = os.path.join(root, "logs")
@@ -307,8 +340,8 @@ class Interrupts:
         return status, self.said(log), time.monotonic() - started
 
     def freeze_binary(self):
-        """Works on a copy of the binary (and of Content/, in setup): a rebuild of the tool or an
-        edit of the example clinic while the test runs must not change the sites it compares.
+        """Works on a copy of the binary (and of the site's Content/, in setup): a rebuild of the tool
+        or an edit of the fixture while the test runs must not change the sites it compares.
         The copy finds WeasyPrint through CLINICPRESS_HOME: the checkout the binary was built in."""
         if not self.env.get("CLINICPRESS_HOME"):
             folder = os.path.dirname(os.path.realpath(self.binary))
@@ -324,7 +357,23 @@ class Interrupts:
         self.binary = copy
 
     def setup(self):
-        shutil.copytree(CONTENT, os.path.join(self.site, "Content"), symlinks=True)
+        """Builds the old and the new site; makes the site larger while a build is too quick for the
+        latest signal to arrive during it."""
+        for grown in range(GROW_TIMES + 1):
+            self.setup_once()
+            if self.full_build >= self.min_build:
+                return
+            if grown == GROW_TIMES:
+                raise Failure(f"a build takes {self.full_build:.2f} s even with {self.copies} copies of every article: "
+                              f"too quick for a signal {self.min_build - MIN_MARGIN:g} s after the start")
+            print(f"note: a build takes {self.full_build:.2f} s, less than {self.min_build:.2f} s: "
+                  f"building again with {self.copies * 2} copies of every article")
+            self.copies *= 2
+            for folder in (self.site, self.ref):
+                shutil.rmtree(folder)
+
+    def setup_once(self):
+        copy_content(self.source, self.site, self.copies)
         shutil.copytree(os.path.join(self.site, "Content"), os.path.join(self.ref, "Content"), symlinks=True)
         with open(os.path.join(self.site, CHANGED_FILE), encoding="utf-8") as handle:
             original = handle.read()
@@ -342,7 +391,7 @@ class Interrupts:
                               + " | ".join(lines)[:300])
             self.snapshots[version] = snapshot(os.path.join(site, "Output"))
             self.full_build = seconds   # the second one: fonts cached, like every later build
-            print(f"note: {version} site built in {seconds:.2f} s: {summary[-1]}")
+            print(f"note: {version} site ({self.copies} copies of every article) built in {seconds:.2f} s: {summary[-1]}")
         self.output = "old"
         old, new = self.snapshots["old"], self.snapshots["new"]
         files = [p for p, e in old.items() if e[0] == "file"]
@@ -356,7 +405,8 @@ class Interrupts:
     # -- one interrupted build -----------------------------------------------------------------
 
     def interrupt(self, sig, delay, rename_window=False):
-        """Problems and notes of one build of the other content version, killed after delay."""
+        """Problems and notes of one build of the other content version, killed after delay, and when
+        the build ended by itself before the signal, how many seconds it took (else None)."""
         problems, notes = [], []
         before_version = self.output
         target = "new" if self.output == "old" else "old"
@@ -439,6 +489,12 @@ class Interrupts:
             raise Failure(f"the build did not stop within {BUILD_TIMEOUT} s of {signal.Signals(sig).name}")
         ended_at = time.monotonic() - started
         notes.insert(0, f"signal at {signalled_at:.2f} s" if not finished_first else f"ended at {ended_at:.2f} s")
+        ran_on = ended_at - signalled_at
+        if not finished_first and sig != signal.SIGKILL and (
+                ran_on > STOP_WITHIN or (status == 0 and delay != "end" and ran_on > EXIT_RACE)):
+            # (a signal that lands while the process is already exiting cannot stop it: EXIT_RACE)
+            problems.append(f"the build did not stop: it ran on for {ran_on:.2f} s after "
+                            f"{signal.Signals(sig).name} and exited with {status}")
 
         # Output/: the old site, or (when the build got that far) the complete new one, never a mix
         found = snapshot(output_dir)
@@ -494,7 +550,7 @@ class Interrupts:
                 problems.append("Output/ changed after the build had been killed (by a process it left behind): "
                                 + describe_mix(again, found, self.snapshots[target]))
                 self.output = next((v for v, s in self.snapshots.items() if s == again), None)
-        return problems, notes
+        return problems, notes, (ended_at if finished_first else None)
 
     # -- the build after -----------------------------------------------------------------------
 
@@ -527,6 +583,31 @@ class Interrupts:
 
 # ---------------------------------------------------------------------------------------------
 
+def interrupt_with_retries(test, sig, delay, rename_window):
+    """One case: problems and notes. A build that ended before its signal interrupted nothing and so
+    tested nothing: it is tried again (with the signal at half the time that build took, for a delay
+    in seconds), ATTEMPTS times in all, and when every attempt finished first the case fails."""
+    problems, notes, tries = [], [], []
+    attempt_delay = delay
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            if test.output is None:
+                raise Failure("skipped: an earlier case left Output/ in an unknown state")
+            problems, notes, finished_at = test.interrupt(sig, attempt_delay, rename_window)
+        except (Failure, OSError) as error:
+            problems, notes, finished_at = [str(error)], [], None
+        if finished_at is None or problems:
+            break
+        tries.append(f"attempt {attempt}" + (f" (signal at {attempt_delay:g} s)" if isinstance(attempt_delay, float) else "")
+                     + f" finished first, at {finished_at:.2f} s")
+        if attempt == ATTEMPTS:
+            problems = [f"the build finished before the signal in all {ATTEMPTS} attempts: nothing was interrupted "
+                        "(make the site larger: --copies)"]
+        elif isinstance(attempt_delay, float):
+            attempt_delay = round(min(attempt_delay, finished_at) / 2, 2)
+    return problems, tries + notes
+
+
 def parse_delays(text):
     delays = []
     for item in text.split(","):
@@ -552,6 +633,12 @@ def main():
     parser.add_argument("--in-place", action="store_true",
                         help="run BINARY where it is (by default a copy is run, with CLINICPRESS_HOME set)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--site", default=FIXTURE,
+                        help="the site whose Content/ is built (default Tests/Fixtures/clinic; its site.yml must have "
+                             f"the line {OLD_LINE})")
+    parser.add_argument("--copies", type=int, default=4,
+                        help="copies of every education article, to make the build slower (default 4; doubled while "
+                             "a build is quicker than the latest delay)")
     options = parser.parse_args()
 
     binary = os.path.abspath(options.binary)
@@ -584,7 +671,9 @@ def main():
         case_started = time.monotonic()
 
     try:
-        test = Interrupts(binary, root, options.grace)
+        numeric = [d for d in delays if d != "end"]
+        test = Interrupts(binary, root, options.grace, source=os.path.abspath(options.site), copies=options.copies,
+                          min_build=(max(numeric) + MIN_MARGIN) if numeric else 0.0)
         try:
             if not options.in_place:
                 test.freeze_binary()
@@ -602,12 +691,7 @@ def main():
                 label = ("between the two renames of Output/" if rename_window else
                          "at the end" if delay == "end" else f"after {delay:g} s")
                 name = f"{sig.name} {label}"
-                try:
-                    if test.output is None:
-                        raise Failure("skipped: an earlier case left Output/ in an unknown state")
-                    problems, notes = test.interrupt(sig, delay, rename_window)
-                except (Failure, OSError) as error:
-                    problems, notes = [str(error)], []
+                problems, notes = interrupt_with_retries(test, sig, delay, rename_window)
                 report(name, problems, notes)
                 if options.rebuild_each or index == len(cases) - 1:
                     try:

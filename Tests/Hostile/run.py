@@ -9,10 +9,12 @@ Each folder in cases/ is one small broken site. The runner, for each case, in a 
 folder T:
 
 1. copies base/ (a tiny valid site) to T/site and builds it into T/site/Output: the "previous good
-   site" that a failed build must leave alone;
+   site" that a failed build must leave alone (built once per run, with or without PDFs like the
+   case's own build);
 2. lays the case's site/ over it, then applies expected.json's "delete", "symlinks", "large_file"
    and "generate" entries (symbolic links and big files are made here, not kept in git);
-3. runs `BINARY build T/site [args]` (60 s limit, stdin closed, SOURCE_DATE_EPOCH=1795392000,
+3. runs `BINARY build T/site [args]`, with `--pdf off` unless the case is about printed documents
+   ("pdf": true) or sets --pdf itself (60 s limit, stdin closed, SOURCE_DATE_EPOCH=1795392000,
    NO_COLOR=1, working folder T, HOME and TMPDIR inside T), then checks:
    - the exit status;
    - every expected diagnostic is printed exactly, as a whole line, and (unless
@@ -36,6 +38,7 @@ expected.json:
       "diagnostics": ["Content/programs/adult-iop.md:8:22: error: tracks[1].days[3]: 'thurs' is not a day"],
       "hints": ["did you mean 'thu'?"],
       "args": ["--output", "{FILE}"],          # extra build arguments
+      "pdf": true,                             # make PDFs (default false: the build gets --pdf off)
       "exclusive": true,                       # no diagnostics other than those listed (default)
       "check": true,                           # also run `check` (default)
       "timeout": 60,                           # seconds, per command
@@ -76,7 +79,7 @@ CASES = os.path.join(HERE, "cases")
 EPOCH = "1795392000"
 DEFAULT_TIMEOUT = 60
 LARGE_FILE_BYTES = 20 * 1024 * 1024
-BUILD_ARGS = []   # --build-arg: added to every build (for example --pdf off)
+BUILD_ARGS = []   # --build-arg: added to every build (for example --pdf require)
 CHECK_ARGS = []   # --check-arg: added to every check
 
 SUMMARY = re.compile(r"^(Built \d+ pages?\b.* into |Build failed: |Checked \d+ pages?\b)")
@@ -387,6 +390,19 @@ def check_output_lines(run, expected_exit, diagnostics, hints, exclusive, summar
     return problems
 
 
+def wants_pdfs(expected):
+    """Only cases about printed documents make PDFs (WeasyPrint is most of a build's time); the others
+    get --pdf off, unless they choose a --pdf mode themselves."""
+    return bool(expected.get("pdf", False))
+
+
+def pdf_args(expected):
+    args = expected.get("args", [])
+    if wants_pdfs(expected) or "--pdf" in args or "--pdf" in BUILD_ARGS:
+        return []
+    return ["--pdf", "off"]
+
+
 def run_case(case, binary, built_base, use_strace, scratch, show=False):
     expected = case.expected
     root = os.path.realpath(tempfile.mkdtemp(prefix=f"clinicpress-hostile-{case.name}-"))
@@ -462,7 +478,7 @@ def _run_case(case, expected, binary, built_base, use_strace, root, scratch, sho
     trace_file = os.path.join(scratch, f"trace-{case.name}") if use_strace else None
 
     # 3. the build
-    build = run_tool([binary, "build", site] + args + BUILD_ARGS, root, env, timeout, trace_file)
+    build = run_tool([binary, "build", site] + args + pdf_args(expected) + BUILD_ARGS, root, env, timeout, trace_file)
     if held:
         held.close()
     after = snapshot(root, skip_hash=big)
@@ -601,12 +617,14 @@ def check_output_file(output_dir, spec):
     return problems
 
 
-def build_base(binary, scratch):
-    """base/ built once into base/Output, the previous good site every case starts from."""
-    site = os.path.join(scratch, "base-site")
+def build_base(binary, scratch, pdfs):
+    """base/ built once into base/Output (with PDFs or with --pdf off), the previous good site every
+    case starts from."""
+    site = os.path.join(scratch, "base-site-pdf" if pdfs else "base-site")
     shutil.copytree(BASE, site, symlinks=True)
     env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, NO_COLOR="1")
-    run = run_tool([binary, "build", site] + BUILD_ARGS, scratch, env, DEFAULT_TIMEOUT)
+    extra = [] if pdfs or "--pdf" in BUILD_ARGS else ["--pdf", "off"]
+    run = run_tool([binary, "build", site] + extra + BUILD_ARGS, scratch, env, DEFAULT_TIMEOUT)
     if run.status != 0 or not os.path.isdir(os.path.join(site, "Output")):
         raise Failure(f"the base site does not build ({run.describe_status()}): "
                       + " | ".join(l for l in run.lines if l.strip())[:600])
@@ -642,9 +660,10 @@ def main():
     scratch = os.path.realpath(tempfile.mkdtemp(prefix="clinicpress-hostile-"))
     passed = failed = 0
     started = time.monotonic()
+    built_bases = {}   # with PDFs or not -> the base site built that way
     try:
         try:
-            built_base = build_base(binary, scratch)
+            built_bases[False] = build_base(binary, scratch, pdfs=False)
         except Failure as error:
             print(f"FAIL (all cases): {error}")
             print(f"0 passed, {len(names)} failed")
@@ -652,7 +671,10 @@ def main():
         for name in names:
             try:
                 case = Case(name)
-                problems, seconds = run_case(case, binary, built_base, use_strace, scratch, options.show)
+                pdfs = wants_pdfs(case.expected)
+                if pdfs not in built_bases:
+                    built_bases[pdfs] = build_base(binary, scratch, pdfs)
+                problems, seconds = run_case(case, binary, built_bases[pdfs], use_strace, scratch, options.show)
             except (Failure, OSError, ValueError, KeyError) as error:
                 problems, seconds = [f"{type(error).__name__ if not isinstance(error, Failure) else 'setup'}: {error}"], 0.0
             if problems:
