@@ -67,6 +67,7 @@ public enum SiteBuilder {
     /// The stages run in order, each handing a value to the next: load, markdown, check, plan, render.
     public static func generate(_ options: BuildOptions) -> BuildReport {
         let report = DiagnosticCollector()
+        var clock = StageClock()
         // 1. load
         let content = ContentLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts,
                                     report: report).load()
@@ -78,10 +79,12 @@ public enum SiteBuilder {
         let baseURL = normalizedBaseURL(options.baseURL) ?? content.settings.url
         let paper = options.print ? (options.paper ?? content.settings.paper) : nil
 
+        clock.lap("load")
         // 2. markdown: every body once, before any template runs.
         let bodies = MarkdownStage.render(content, baseURL: baseURL, reservedIDs: theme.reservedIDs, print: paper != nil)
         report.add(contentsOf: bodies.diagnostics)
 
+        clock.lap("markdown")
         // 3. check: references, anchors, schedules, template variables.
         let site = SiteValidator(report: report, reservedIDs: theme.reservedIDs).validate(
             content, buildDate: CalendarDate(options.now, in: content.settings.timeZone), baseURL: baseURL)
@@ -103,12 +106,15 @@ public enum SiteBuilder {
                 }
             }
         }
+        clock.lap("check")
         // 4. plan
         let plan = OutputPlanner(site: site, bodies: bodies, theme: theme, paper: paper, printLinks: links).plan()
+        clock.lap("plan")
         // 5. render
         let rendered = Renderer(theme: theme, site: site,
                                 contentDirectory: options.siteDirectory.appendingPathComponent("Content")).render(plan)
         report.add(contentsOf: rendered.diagnostics)
+        clock.lap("render")
         var result = BuildReport(diagnostics: report.all.sortedForReport(), files: rendered.files, pageCount: plan.pageCount)
         result.plan = plan
         if engine != nil {
@@ -128,6 +134,8 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions) -> BuildReport {
         var report = generate(options)
         guard report.succeeded else { return report }
+        var clock = StageClock()
+        defer { clock.lap("write") }
         var printDiagnostics: [Diagnostic] = []
         do {
             try OutputWriter(siteDirectory: options.siteDirectory, outputDirectory: options.outputDirectory)

@@ -48,14 +48,10 @@ struct OutputWriter {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
             try Data("This folder is written by clinicpress build and replaced whole by the next build.\n".utf8)
                 .write(to: staging.appendingPathComponent(OutputWriter.marker))
-            for file in files {
-                let url = staging.appendingPathComponent(file.path)
-                try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try file.contents.write(to: url)
-            }
+            try FileTree.write(files, into: staging)
         } catch {
             try? fileManager.removeItem(at: staging)
-            throw Failure(message: "the new site could not be written next to \(outputDirectory.path): \(error.localizedDescription)",
+            throw Failure(message: "the new site could not be written next to \(outputDirectory.path): \((error as? FileTree.WriteError)?.description ?? error.localizedDescription)",
                           hint: "check that the disk is not full and that you can write to \(parent.path)")
         }
         do {
