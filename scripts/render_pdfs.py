@@ -269,6 +269,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument('--uncompressed', action='store_true', help=argparse.SUPPRESS)
     parser.add_argument('--quiet', '-q', action='store_true',
                         help='print only failures and warnings')
+    parser.add_argument('--progress', action='store_true',
+                        help='print {"done": PDF} on standard output as each job finishes')
     args = parser.parse_args(argv)
 
     if args.jobs < 1:
@@ -300,9 +302,14 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     workers = min(args.jobs, len(jobs))
     results: list[dict | None] = [None] * len(jobs)
+    def report_done(job: dict) -> None:
+        if args.progress:
+            print(json.dumps({'done': job['pdf']}), flush=True)
+
     if workers == 1:
         for index, job in enumerate(jobs):
             results[index] = render_one(job, options)
+            report_done(job)
     else:
         with concurrent.futures.ProcessPoolExecutor(
                 max_workers=workers, initializer=_init_worker) as pool:
@@ -315,6 +322,7 @@ def main(argv: list[str] | None = None) -> int:
                 except Exception as e:  # a worker died (crash in a C library, killed, ...)
                     results[index] = {'ok': False, 'warnings': [], 'seconds': 0.0, 'pages': 0,
                                       'errors': [f'worker process failed: {type(e).__name__}: {e}']}
+                report_done(jobs[index])
 
     failed = 0
     for job, result in zip(jobs, results):
