@@ -313,8 +313,17 @@ def main(argv: list[str] | None = None) -> int:
     else:
         with concurrent.futures.ProcessPoolExecutor(
                 max_workers=workers, initializer=_init_worker) as pool:
-            futures = {pool.submit(render_one, job, options): index
-                       for index, job in enumerate(jobs)}
+            # Longest first, so that no worker is left with a long document at the end while
+            # the other one idles: packets (the largest HTML), then brochures (grid layout,
+            # about three times the cost per byte), then handouts.
+            def cost(index: int) -> float:
+                try:
+                    size = os.path.getsize(jobs[index]['html'])
+                except OSError:
+                    size = 0
+                return size * (3 if jobs[index].get('panels') else 1)
+            order = sorted(range(len(jobs)), key=lambda index: (-cost(index), index))
+            futures = {pool.submit(render_one, jobs[index], options): index for index in order}
             for future in concurrent.futures.as_completed(futures):
                 index = futures[future]
                 try:
