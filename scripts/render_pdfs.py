@@ -27,6 +27,10 @@ pinned versions):
   * only file: and data: URLs are fetched (--allow-network to lift that).
 Each PDF is written to a temporary file beside it and renamed into place.
 
+With --progress, one JSON line {"done": PDF} is printed (and flushed) on standard
+output as each job finishes, for a caller that shows progress; jobs with "panels"
+get one {"pdf", "pages", "overflow"} line each at the end.
+
 Exit status: 0 when every job rendered; 1 when any job failed (one line per
 failed job on stderr: "render_pdfs: FAILED <html> -> <pdf>: <reason>"); 2 for
 bad arguments or bad job lists. A resource WeasyPrint cannot load (an image, a

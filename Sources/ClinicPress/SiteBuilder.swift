@@ -105,7 +105,6 @@ public enum SiteBuilder {
         var result = BuildReport(diagnostics: report.all.sortedForReport(), files: rendered.files, pageCount: rendered.pageCount)
         if engine != nil {
             result.engine = engine
-            result.pdfPaper = (options.paper ?? content.settings.paper).rawValue
             result.pdfJobs = rendered.printDocuments.map {
                 PDFEngine.Job(html: $0.htmlPath, pdf: $0.pdfPath, checkPanels: $0.kind == .brochure)
             }
@@ -113,6 +112,7 @@ public enum SiteBuilder {
                 result.brochureSources[document.pdfPath] = (document.slug, document.source)
             }
         }
+        result.pdfPaper = (options.paper ?? content.settings.paper).rawValue
         return result
     }
 
