@@ -27,6 +27,10 @@ pinned versions):
   * only file: and data: URLs are fetched (--allow-network to lift that).
 Each PDF is written to a temporary file beside it and renamed into place.
 
+With --progress, one JSON line {"done": PDF} is printed (and flushed) on standard
+output as each job finishes, for a caller that shows progress; jobs with "panels"
+get one {"pdf", "pages", "overflow"} line each at the end.
+
 Exit status: 0 when every job rendered; 1 when any job failed (one line per
 failed job on stderr: "render_pdfs: FAILED <html> -> <pdf>: <reason>"); 2 for
 bad arguments or bad job lists. A resource WeasyPrint cannot load (an image, a
@@ -269,6 +273,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument('--uncompressed', action='store_true', help=argparse.SUPPRESS)
     parser.add_argument('--quiet', '-q', action='store_true',
                         help='print only failures and warnings')
+    parser.add_argument('--progress', action='store_true',
+                        help='print {"done": PDF} on standard output as each job finishes')
     args = parser.parse_args(argv)
 
     if args.jobs < 1:
@@ -300,14 +306,28 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     workers = min(args.jobs, len(jobs))
     results: list[dict | None] = [None] * len(jobs)
+    def report_done(job: dict) -> None:
+        if args.progress:
+            print(json.dumps({'done': job['pdf']}), flush=True)
+
     if workers == 1:
         for index, job in enumerate(jobs):
             results[index] = render_one(job, options)
+            report_done(job)
     else:
         with concurrent.futures.ProcessPoolExecutor(
                 max_workers=workers, initializer=_init_worker) as pool:
-            futures = {pool.submit(render_one, job, options): index
-                       for index, job in enumerate(jobs)}
+            # Longest first, so that no worker is left with a long document at the end while
+            # the other one idles: packets (the largest HTML), then brochures (grid layout,
+            # about three times the cost per byte), then handouts.
+            def cost(index: int) -> float:
+                try:
+                    size = os.path.getsize(jobs[index]['html'])
+                except OSError:
+                    size = 0
+                return size * (3 if jobs[index].get('panels') else 1)
+            order = sorted(range(len(jobs)), key=lambda index: (-cost(index), index))
+            futures = {pool.submit(render_one, jobs[index], options): index for index in order}
             for future in concurrent.futures.as_completed(futures):
                 index = futures[future]
                 try:
@@ -315,6 +335,7 @@ def main(argv: list[str] | None = None) -> int:
                 except Exception as e:  # a worker died (crash in a C library, killed, ...)
                     results[index] = {'ok': False, 'warnings': [], 'seconds': 0.0, 'pages': 0,
                                       'errors': [f'worker process failed: {type(e).__name__}: {e}']}
+                report_done(jobs[index])
 
     failed = 0
     for job, result in zip(jobs, results):

@@ -20,6 +20,10 @@ public struct BuildOptions: Sendable {
     public var pdf: PDFMode
     /// How many PDFs render at once.
     public var pdfJobs: Int
+    /// Ignore the previous output: render every PDF (`--fresh`). Otherwise unchanged PDFs are reused (PDFCache).
+    public var fresh = false
+    /// Called as PDFs finish: (done, to render, PDF path).
+    public var pdfProgress: (@Sendable (Int, Int, String) -> Void)?
 
     public init(siteDirectory: URL, outputDirectory: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false,
                 now: Date = BuildOptions.defaultNow(), print: Bool = true, paper: Paper? = nil, pdf: PDFMode = .auto,
@@ -55,6 +59,10 @@ public struct BuildReport: Sendable {
     var brochureSources: [String: (program: String, file: String)] = [:]
     var engine: PDFEngine?
     public var pdfCount: Int { pdfJobs.count }
+    /// Of the PDFs: how many were rendered by this build, and how many were unchanged and reused.
+    public var pdfRendered = 0
+    public var pdfReused = 0
+    var pdfPaper = ""
     /// The output folder could not be used (it is a file, or cannot be written): not a content error.
     public var outputFailed = false
     public var succeeded: Bool { !diagnostics.hasErrors }
@@ -126,6 +134,7 @@ public enum SiteBuilder {
                 result.brochureSources[document.pdfPath] = (document.slug, document.source)
             }
         }
+        result.pdfPaper = (options.paper ?? content.settings.paper).rawValue
         return result
     }
 
@@ -138,10 +147,14 @@ public enum SiteBuilder {
         defer { clock.lap("write") }
         var printDiagnostics: [Diagnostic] = []
         do {
-            try OutputWriter(siteDirectory: options.siteDirectory, outputDirectory: options.outputDirectory)
-                .replaceOutput(with: report.files) { staging in
+            let writer = OutputWriter(siteDirectory: options.siteDirectory, outputDirectory: options.outputDirectory)
+            try writer.replaceOutput(with: report.files) { staging in
                     guard let engine = report.engine, !report.pdfJobs.isEmpty else { return }
-                    let outcome = engine.render(report.pdfJobs, in: staging, parallel: options.pdfJobs)
+                    let result = PDFCache.render(report.pdfJobs, engine: engine, staging: staging,
+                                                 previous: options.fresh ? nil : writer.outputDirectory, paper: report.pdfPaper,
+                                                 parallel: options.pdfJobs, progress: options.pdfProgress)
+                    let outcome = result.outcome
+                    (report.pdfRendered, report.pdfReused) = (result.rendered, result.reused)
                     if !outcome.failures.isEmpty {
                         throw PrintFailure(
                             message: "the PDFs could not be made:\n    " + outcome.failures.joined(separator: "\n    "),

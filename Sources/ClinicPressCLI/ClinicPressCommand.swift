@@ -73,17 +73,25 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("The output folder (default: SITE_DIR/Output).", valueName: "DIR"), completion: .directory)
     var output: String?
 
+    @Flag(help: "Ignore the previous output folder: render every PDF again, even the unchanged ones.")
+    var fresh = false
+
     func run() throws {
         let started = Date()
-        let options = site.buildOptions(output: output)
+        var options = site.buildOptions(output: output)
+        options.fresh = fresh
+        let progress = ProgressLine.forTerminal()
+        if let progress { options.pdfProgress = { progress.update(done: $0, total: $1, item: $2) } }
         let report = SiteBuilder.build(options)
+        progress?.finish()
         let printer = DiagnosticPrinter()
         printer.print(report.diagnostics)
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         let counts = "\(plural(report.diagnostics.warnings.count, "warning")), \(plural(report.diagnostics.errors.count, "error"))"
         let where_ = DiagnosticPrinter.display(options.outputDirectory)
         if report.succeeded {
-            let pdfs = report.pdfCount > 0 ? " and \(plural(report.pdfCount, "PDF"))" : ""
+            let pdfs = report.pdfCount > 0
+                ? " and \(plural(report.pdfCount, "PDF")) (\(report.pdfRendered) rendered, \(report.pdfReused) unchanged)" : ""
             print("Built \(plural(report.pageCount, "page"))\(pdfs) into \(where_): \(counts), \(seconds) s")
         } else {
             print("Build failed: 0 pages written, \(counts), \(seconds) s. \(where_) was not changed.")

@@ -60,7 +60,9 @@ public struct PDFEngine: Sendable {
     }
 
     /// Renders the jobs, whose paths are relative to `directory`.
-    public func render(_ jobs: [Job], in directory: URL, parallel: Int) -> Outcome {
+    /// `progress` is called with (PDFs done, PDFs in all, the PDF just done) as the renderer reports them.
+    public func render(_ jobs: [Job], in directory: URL, parallel: Int,
+                       progress: (@Sendable (Int, Int, String) -> Void)? = nil) -> Outcome {
         let list = jobs.map { job -> [String: Any] in
             ["html": job.html, "pdf": job.pdf, "panels": job.checkPanels]
         }
@@ -79,7 +81,7 @@ public struct PDFEngine: Sendable {
         }
         let process = Process()
         process.executableURL = python
-        process.arguments = [driver.path, "--quiet", "--jobs", String(parallel), jobsFile.path]
+        process.arguments = [driver.path, "--quiet", "--progress", "--jobs", String(parallel), jobsFile.path]
         process.currentDirectoryURL = directory
         // The renderer dies with the build (it checks that its parent is still this process).
         var environment = ProcessInfo.processInfo.environment
@@ -99,16 +101,32 @@ public struct PDFEngine: Sendable {
         } catch {
             return Outcome(failures: ["WeasyPrint could not be started (\(python.path)): \(error.localizedDescription)"], panelReports: [:])
         }
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        // One JSON line per finished PDF ({"done": PDF}) while it runs, then the panel reports.
+        var reports: [String: (pages: Int, overflow: [String])] = [:]
+        var done = 0
+        var buffer = Data()
+        func handle(_ line: Data) {
+            guard let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any] else { return }
+            if let finished = object["done"] as? String {
+                done += 1
+                progress?(done, jobs.count, finished)
+            } else if let pdf = object["pdf"] as? String {
+                reports[pdf] = ((object["pages"] as? Int) ?? 0, (object["overflow"] as? [String]) ?? [])
+            }
+        }
+        while true {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            buffer.append(chunk)
+            while let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                handle(buffer[buffer.startIndex..<newline])
+                buffer.removeSubrange(buffer.startIndex...newline)
+            }
+        }
+        if !buffer.isEmpty { handle(buffer) }
         process.waitUntilExit()
         let errorData = (try? Data(contentsOf: errorFile)) ?? Data()
 
-        var reports: [String: (pages: Int, overflow: [String])] = [:]
-        for line in String(decoding: outputData, as: UTF8.self).split(separator: "\n") {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  let pdf = object["pdf"] as? String else { continue }
-            reports[pdf] = ((object["pages"] as? Int) ?? 0, (object["overflow"] as? [String]) ?? [])
-        }
         var failures: [String] = []
         if process.terminationStatus != 0 {
             let text = String(decoding: errorData, as: UTF8.self)

@@ -11,9 +11,15 @@ public enum QRCode {
         let width = Int(code.pointee.width)
         let quiet = 4
         var path = ""
+        // One rectangle per run of dark modules in a row: a third of the path commands of one
+        // square per module, which WeasyPrint parses noticeably faster (10 codes in a packet).
         for y in 0..<width {
-            for x in 0..<width where code.pointee.data[y * width + x] & 1 == 1 {
-                path += "M\(x + quiet) \(y + quiet)h1v1h-1z"
+            var x = 0
+            while x < width {
+                guard code.pointee.data[y * width + x] & 1 == 1 else { x += 1; continue }
+                let start = x
+                while x < width, code.pointee.data[y * width + x] & 1 == 1 { x += 1 }
+                path += "M\(start + quiet) \(y + quiet)h\(x - start)v1h-\(x - start)z"
             }
         }
         let full = width + 2 * quiet

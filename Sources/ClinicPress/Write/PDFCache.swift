@@ -1,0 +1,191 @@
+import Foundation
+
+/// PDFs only when something changed.
+///
+/// Every build that makes PDFs writes `.clinicpress-pdfs.json` into the output folder, next to
+/// the `.clinicpress-output` marker: for each PDF, its input key (SHA-256 of its print HTML, the
+/// stylesheets, images and fonts that HTML uses (`PrintInputs`), the paper size, and the renderer:
+/// WeasyPrint's version, the print venv's install stamp, `render_pdfs.py`, the Pango/HarfBuzz/
+/// fontconfig libraries and `SOURCE_DATE_EPOCH`), the SHA-256 of the PDF produced, the files it
+/// used and, for brochures, the page count and overflowing panels. The manifest holds no times and
+/// its keys are sorted, so two builds of the same content give the same bytes.
+///
+/// The next build computes each document's key again in the new (staging) folder. When the old
+/// output's manifest has the same key and the old PDF still has the recorded hash, the old PDF
+/// is copied into the new folder; otherwise it is rendered. `--fresh` ignores the old output.
+enum PDFCache {
+    static let manifestName = ".clinicpress-pdfs.json"
+    static let format = 1
+
+    struct Entry: Codable, Equatable {
+        var key: String
+        var sha256: String
+        var inputs: [String]
+        /// Brochures only: the page count and the panels that overflowed when it was rendered.
+        var pages: Int?
+        var overflow: [String]?
+    }
+
+    struct Manifest: Codable, Equatable {
+        var format: Int
+        var weasyprint: String
+        var pdfs: [String: Entry]
+    }
+
+    struct Result {
+        var outcome: PDFEngine.Outcome
+        var rendered: Int
+        var reused: Int
+    }
+
+    /// Renders the jobs whose inputs changed into `staging` and copies the others from `previous`.
+    /// - Parameters:
+    ///   - previous: the current output folder, or nil to render everything (`--fresh`).
+    ///   - progress: (PDFs done, PDFs to render, the PDF just done), as the renderer reports them.
+    static func render(_ jobs: [PDFEngine.Job], engine: PDFEngine, staging: URL, previous: URL?, paper: String,
+                       parallel: Int, progress: (@Sendable (Int, Int, String) -> Void)? = nil) -> Result {
+        let fingerprint = engine.fingerprint()
+        var inputs = PrintInputs(root: staging)
+        let old = previous.flatMap(readManifest)
+        var entries: [String: Entry] = [:]
+        var reports: [String: (pages: Int, overflow: [String])] = [:]
+        var toRender: [PDFEngine.Job] = []
+        var keys: [String: PrintInputs.Key] = [:]
+
+        for job in jobs {
+            let key = inputs.key(html: job.html, context: [
+                "engine \(fingerprint.key)", "paper \(paper)", "panels \(job.checkPanels)", "pdf \(job.pdf)",
+            ])
+            keys[job.pdf] = key
+            if key.cacheable, let previous, let entry = old?.pdfs[job.pdf], entry.key == key.key,
+               !job.checkPanels || entry.pages != nil,
+               let data = try? Data(contentsOf: previous.appendingPathComponent(job.pdf)),
+               SHA256.hex(data) == entry.sha256 {
+                let target = staging.appendingPathComponent(job.pdf)
+                do {
+                    try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try data.write(to: target)
+                } catch {
+                    toRender.append(job)
+                    continue
+                }
+                entries[job.pdf] = entry
+                if job.checkPanels { reports[job.pdf] = (entry.pages ?? 0, entry.overflow ?? []) }
+            } else {
+                toRender.append(job)
+            }
+        }
+
+        var outcome = PDFEngine.Outcome(failures: [], panelReports: [:])
+        if !toRender.isEmpty {
+            outcome = engine.render(toRender, in: staging, parallel: parallel, progress: progress)
+            guard outcome.failures.isEmpty else {
+                return Result(outcome: outcome, rendered: 0, reused: jobs.count - toRender.count)
+            }
+        }
+        for job in toRender {
+            guard let key = keys[job.pdf], key.cacheable,
+                  let data = try? Data(contentsOf: staging.appendingPathComponent(job.pdf)) else { continue }
+            let report = outcome.panelReports[job.pdf]
+            entries[job.pdf] = Entry(key: key.key, sha256: SHA256.hex(data), inputs: key.inputs,
+                                     pages: job.checkPanels ? (report?.pages ?? 0) : nil,
+                                     overflow: job.checkPanels ? (report?.overflow ?? []) : nil)
+        }
+        outcome.panelReports.merge(reports) { new, _ in new }
+
+        let manifest = Manifest(format: format, weasyprint: fingerprint.weasyprintVersion, pdfs: entries)
+        do {
+            try encode(manifest).write(to: staging.appendingPathComponent(manifestName))
+        } catch {
+            outcome.failures.append("cannot write \(manifestName): \(error.localizedDescription)")
+        }
+        return Result(outcome: outcome, rendered: toRender.count, reused: jobs.count - toRender.count)
+    }
+
+    static func encode(_ manifest: Manifest) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        var data = try encoder.encode(manifest)
+        data.append(UInt8(ascii: "\n"))
+        return data
+    }
+
+    /// The manifest of an earlier build's output folder, if it is one this version can use.
+    static func readManifest(in folder: URL) -> Manifest? {
+        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(OutputWriter.marker).path),
+              let data = try? Data(contentsOf: folder.appendingPathComponent(manifestName)),
+              let manifest = try? JSONDecoder().decode(Manifest.self, from: data),
+              manifest.format == format else { return nil }
+        return manifest
+    }
+}
+
+extension PDFEngine {
+    struct Fingerprint {
+        var weasyprintVersion: String
+        /// SHA-256 of everything about the renderer that can change a PDF's bytes.
+        var key: String
+    }
+
+    /// What about this renderer can change the bytes of a PDF, found without starting Python:
+    /// WeasyPrint's version (its `dist-info` folder in the venv), the venv's install stamp (the
+    /// hash of the pinned requirements and the Python version), the driver script, the system
+    /// libraries WeasyPrint loads (their versioned file names) and `SOURCE_DATE_EPOCH` (the
+    /// driver's date for documents without one).
+    func fingerprint(environment: [String: String] = ProcessInfo.processInfo.environment) -> Fingerprint {
+        let venv = python.deletingLastPathComponent().deletingLastPathComponent()
+        let fileManager = FileManager.default
+        var version = "unknown"
+        let lib = venv.appendingPathComponent("lib")
+        for pythonFolder in ((try? fileManager.contentsOfDirectory(atPath: lib.path)) ?? []).sorted() {
+            let packages = lib.appendingPathComponent(pythonFolder).appendingPathComponent("site-packages")
+            for entry in (try? fileManager.contentsOfDirectory(atPath: packages.path)) ?? []
+            where entry.lowercased().hasPrefix("weasyprint-") && entry.hasSuffix(".dist-info") {
+                version = String(entry.dropFirst("weasyprint-".count).dropLast(".dist-info".count))
+            }
+        }
+        if version == "unknown" { version = askVersion() ?? "unknown" }
+        var lines = ["weasyprint \(version)"]
+        let stamp = (try? String(contentsOf: venv.appendingPathComponent(".print-requirements.sha256"), encoding: .utf8)) ?? ""
+        lines.append("venv-stamp \(stamp.trimmingCharacters(in: .whitespacesAndNewlines))")
+        lines.append("driver \((try? Data(contentsOf: driver)).map(SHA256.hex) ?? "missing")")
+        for library in PDFEngine.systemLibraries() { lines.append("library \(library)") }
+        lines.append("SOURCE_DATE_EPOCH \(environment["SOURCE_DATE_EPOCH"] ?? "")")
+        return Fingerprint(weasyprintVersion: version, key: SHA256.hex(lines.joined(separator: "\n")))
+    }
+
+    /// WeasyPrint's version from the venv's Python, once per build, when the venv is not laid
+    /// out as `install-print-tools.sh` makes it.
+    func askVersion() -> String? {
+        let process = Process()
+        process.executableURL = python
+        process.arguments = ["-c", "import importlib.metadata as m; print(m.version('weasyprint'))"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return process.terminationStatus == 0 && !text.isEmpty ? text : nil
+    }
+
+    /// Versioned file names of the libraries WeasyPrint renders with, such as
+    /// `libpango-1.0.so.0.5000.12`: a system upgrade of one of them renders every PDF again.
+    static func systemLibraries() -> [String] {
+        let names = ["libpango-1.0.so.0", "libpangoft2-1.0.so.0", "libharfbuzz.so.0", "libharfbuzz-subset.so.0",
+                     "libfontconfig.so.1", "libfreetype.so.6"]
+        let folders = ["/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib",
+                       "/lib/x86_64-linux-gnu", "/lib/aarch64-linux-gnu"]
+        return names.map { name in
+            for folder in folders {
+                let path = folder + "/" + name
+                if FileManager.default.fileExists(atPath: path) {
+                    return URL(fileURLWithPath: path).resolvingSymlinksInPath().lastPathComponent
+                }
+            }
+            return name + " (not found)"
+        }
+    }
+}
