@@ -35,9 +35,9 @@ struct PrintInputs {
         var cacheable = true
         let html = components(htmlPath)
         guard let data = read(html) else {
-            return Key(key: SHA256.hex("missing html \(htmlPath)"), inputs: [], cacheable: false)
+            return Key(key: ContentHash.hex("missing html \(htmlPath)"), inputs: [], cacheable: false)
         }
-        lines.append("html \(htmlPath) \(SHA256.hex(data))")
+        lines.append("html \(htmlPath) \(ContentHash.hex(data))")
         visited.insert(htmlPath)
         let text = String(decoding: data, as: UTF8.self)
         let found = PrintInputs.markupReferences(text)
@@ -87,7 +87,7 @@ struct PrintInputs {
         }
         lines += files.keys.sorted().map { files[$0]! }
         let inputs = files.keys.filter { !$0.hasPrefix("url ") }.sorted()
-        return Key(key: SHA256.hex(lines.joined(separator: "\n") + "\n"), inputs: inputs, cacheable: cacheable)
+        return Key(key: ContentHash.hex(lines.joined(separator: "\n") + "\n"), inputs: inputs, cacheable: cacheable)
     }
 
     private func components(_ path: String) -> [String] {
@@ -108,7 +108,7 @@ struct PrintInputs {
 
     private mutating func hash(_ label: String, _ data: Data) -> String {
         if let known = hashes[label] { return known }
-        let value = SHA256.hex(data)
+        let value = ContentHash.hex(data)
         hashes[label] = value
         return value
     }

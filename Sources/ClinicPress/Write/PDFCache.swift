@@ -60,7 +60,7 @@ enum PDFCache {
             if key.cacheable, let previous, let entry = old?.pdfs[job.pdf], entry.key == key.key,
                !job.checkPanels || entry.pages != nil,
                let data = try? Data(contentsOf: previous.appendingPathComponent(job.pdf)),
-               SHA256.hex(data) == entry.sha256 {
+               ContentHash.hex(data) == entry.sha256 {
                 let target = staging.appendingPathComponent(job.pdf)
                 do {
                     try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -87,7 +87,7 @@ enum PDFCache {
             guard let key = keys[job.pdf], key.cacheable,
                   let data = try? Data(contentsOf: staging.appendingPathComponent(job.pdf)) else { continue }
             let report = outcome.panelReports[job.pdf]
-            entries[job.pdf] = Entry(key: key.key, sha256: SHA256.hex(data), inputs: key.inputs,
+            entries[job.pdf] = Entry(key: key.key, sha256: ContentHash.hex(data), inputs: key.inputs,
                                      pages: job.checkPanels ? (report?.pages ?? 0) : nil,
                                      overflow: job.checkPanels ? (report?.overflow ?? []) : nil)
         }
@@ -148,10 +148,10 @@ extension PDFEngine {
         var lines = ["weasyprint \(version)"]
         let stamp = (try? String(contentsOf: venv.appendingPathComponent(".print-requirements.sha256"), encoding: .utf8)) ?? ""
         lines.append("venv-stamp \(stamp.trimmingCharacters(in: .whitespacesAndNewlines))")
-        lines.append("driver \((try? Data(contentsOf: driver)).map(SHA256.hex) ?? "missing")")
+        lines.append("driver \((try? Data(contentsOf: driver)).map(ContentHash.hex) ?? "missing")")
         for library in PDFEngine.systemLibraries() { lines.append("library \(library)") }
         lines.append("SOURCE_DATE_EPOCH \(environment["SOURCE_DATE_EPOCH"] ?? "")")
-        return Fingerprint(weasyprintVersion: version, key: SHA256.hex(lines.joined(separator: "\n")))
+        return Fingerprint(weasyprintVersion: version, key: ContentHash.hex(lines.joined(separator: "\n")))
     }
 
     /// WeasyPrint's version from the venv's Python, once per build, when the venv is not laid
