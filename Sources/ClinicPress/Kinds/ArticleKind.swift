@@ -60,7 +60,7 @@ enum ArticleKind: ContentKind {
     ]
 
     static func pages(_ planner: PagePlanner) -> [PagePlan] {
-        libraryPages(planner) + planner.site.articles.map { page($0, planner) }
+        libraryPages(planner) + ParallelMap.map(planner.site.articles) { page($0, planner) }
     }
 
     /// The library, and one page per audience: a filter that needs no script.

@@ -45,11 +45,12 @@ struct OutputPlanner {
         let pages = PagePlanner(site: site, bodies: bodies, printLinks: printLinks).plans()
         let nav = navigation()
         let footerNav = footerNavigation()
-        var outputs: [PlannedOutput] = pages.map { plan in
+        let baseURL = site.baseURL
+        var outputs: [PlannedOutput] = ParallelMap.map(pages) { plan in
             let isNotFound = plan.path == "404.html"
             let context = PageContext(
                 site: siteView,
-                page: PageMeta(title: plan.title, description: plan.description, canonicalURL: site.baseURL + plan.path,
+                page: PageMeta(title: plan.title, description: plan.description, canonicalURL: baseURL + plan.path,
                                path: plan.path, jsonLD: JSONValue.scriptJSON(plan.jsonLD), isHome: plan.path.isEmpty,
                                breadcrumbs: plan.breadcrumbs),
                 nav: nav.map {
@@ -57,7 +58,7 @@ struct OutputPlanner {
                 },
                 footerNav: footerNav,
                 // The 404 page is served at any address, so its links are absolute.
-                root: isNotFound ? site.baseURL : RelativeURL.root(from: plan.path),
+                root: isNotFound ? baseURL : RelativeURL.root(from: plan.path),
                 content: plan.content)
             return PlannedOutput(path: plan.outputPath, source: .page(template: plan.template, context: context), inputs: plan.inputs)
         }

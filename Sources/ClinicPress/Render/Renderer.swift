@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Stage 5: templates only. Turns every planned output into bytes, on all cores.
 struct Renderer {
@@ -55,7 +58,28 @@ struct Renderer {
     }
 
     static func placeCrisisBlock(_ html: String, marker: String, with block: String) -> String {
-        html.contains(MarkdownRenderer.crisisBlockMarker) ? html.replacingOccurrences(of: marker, with: block) : html
+        containsBytes(html, MarkdownRenderer.crisisBlockMarker) ? html.replacingOccurrences(of: marker, with: block) : html
+    }
+
+    /// A byte search (memchr, then memcmp): Foundation's `contains` on every page of a large
+    /// site cost more than rendering the page's body.
+    static func containsBytes(_ text: String, _ needle: String) -> Bool {
+        var text = text, needle = needle
+        return text.withUTF8 { haystack in
+            needle.withUTF8 { pattern in
+                guard let first = pattern.first, let base = haystack.baseAddress, pattern.count <= haystack.count else {
+                    return pattern.isEmpty
+                }
+                var offset = 0
+                let last = haystack.count - pattern.count
+                while offset <= last, let hit = memchr(base + offset, Int32(first), last - offset + 1) {
+                    let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + position, pattern.baseAddress!, pattern.count) == 0 { return true }
+                    offset = position + 1
+                }
+                return false
+            }
+        }
     }
 }
 
