@@ -33,6 +33,13 @@ struct TemplateCheck {
         var reported: Set<String> = []
         /// (template, stack) pairs already walked: a partial used on many pages is read once per context.
         var walked: Set<String> = []
+        /// For the fragment cache (`FragmentAnalysis`): names found in the outermost frame, whether
+        /// a name reached a value that differs from page to page, blocks seen, and where each
+        /// partial is included (deepest stack, and whether always at the start of a line).
+        var rootPaths: Set<String> = []
+        var touchesOpen = false
+        var hasBlocks = false
+        var inclusions: [String: (depth: Int, atLineStart: Bool)] = [:]
 
         mutating func walk(_ name: String, stack: [TemplateShape], depth: Int) {
             guard depth < 32, let text = check.texts[name] else { return }
@@ -58,14 +65,18 @@ struct TemplateCheck {
                     }
                     open.append((tag.name, pushed, false))
                 case .block:
+                    hasBlocks = true
                     open.append((tag.name, false, false))
                 case .parent:
+                    hasBlocks = true
                     open.append((tag.name, false, true))
                 case .close:
                     guard let last = open.popLast() else { continue }
                     if last.pushed { stack.removeLast() }
                     if last.parent { walk(last.name, stack: stack, depth: depth + 1) }
                 case .partial:
+                    let seen = inclusions[tag.name] ?? (0, true)
+                    inclusions[tag.name] = (max(seen.depth, stack.count), seen.atLineStart && tag.column == 1)
                     walk(tag.name, stack: stack, depth: depth + 1)
                 }
             }
@@ -74,7 +85,11 @@ struct TemplateCheck {
         /// The shape a tag's name leads to, or nil after reporting it when it leads nowhere.
         mutating func resolve(_ tag: MustacheTags.Tag, in stack: [TemplateShape], template: String) -> TemplateShape? {
             var (name, transforms) = MustacheTags.splitTransforms(tag.name)
-            if name == "." || (name.isEmpty && !transforms.isEmpty) { return .value }
+            if name == "." || (name.isEmpty && !transforms.isEmpty) {
+                // The whole outermost context differs from page to page.
+                if name == ".", stack.count == 1 { touchesOpen = true }
+                return .value
+            }
             var frames = stack[...]
             if name.hasPrefix(".") {
                 name.removeFirst()
@@ -83,14 +98,19 @@ struct TemplateCheck {
             let parts = name.split(separator: ".").map(String.init)
             guard let first = parts.first else { return .value }
             var shape: TemplateShape?
-            for frame in frames.reversed() {
+            for (index, frame) in zip(frames.indices, frames).reversed() {
                 switch frame {
-                case .open: return .open
+                case .open:
+                    touchesOpen = true
+                    return .open
                 case .object(let fields):
                     if let found = fields[first] { shape = found }
                 case .value, .list: break
                 }
-                if shape != nil { break }
+                if shape != nil {
+                    if index == stack.startIndex { rootPaths.insert(name) }
+                    break
+                }
             }
             guard var current = shape else {
                 // The innermost frame's names are the likeliest meant.
@@ -103,7 +123,9 @@ struct TemplateCheck {
             }
             for (index, part) in parts.enumerated().dropFirst() {
                 switch current {
-                case .open: return .open
+                case .open:
+                    touchesOpen = true
+                    return .open
                 case .object(let fields):
                     guard let next = fields[part] else {
                         let prefix = parts[..<index].joined(separator: ".") + "."

@@ -4,14 +4,17 @@ enum TemplateRoots {
     /// The site's own page templates; each kind adds its own (`ContentKind.pageTemplates`).
     static let sitePages: [String: TemplateShape] = ["home": HomeContent.shape, "404": NotFoundContent.shape]
 
-    static var all: [String: TemplateShape] {
+    /// Web page templates, each with its whole context's shape.
+    static var pages: [String: TemplateShape] {
         var pages = sitePages
+        for kind in ContentKinds.all { pages.merge(kind.pageTemplates) { first, _ in first } }
+        return pages.mapValues { PageContext.shape.replacing("content", with: $0) }
+    }
+
+    static var all: [String: TemplateShape] {
         var printed: [String: TemplateShape] = [:]
-        for kind in ContentKinds.all {
-            pages.merge(kind.pageTemplates) { first, _ in first }
-            printed.merge(kind.printTemplates) { first, _ in first }
-        }
-        var roots = pages.mapValues { PageContext.shape.replacing("content", with: $0) }
+        for kind in ContentKinds.all { printed.merge(kind.printTemplates) { first, _ in first } }
+        var roots = pages
         for (name, shape) in printed { roots[name] = PrintContext.shape.replacing("content", with: shape) }
         roots["crisis-block"] = CrisisBlockContext.shape
         return roots

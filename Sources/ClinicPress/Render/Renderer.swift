@@ -19,11 +19,13 @@ struct Renderer {
         let crisisBlock = theme.render(CrisisBlockContext(site: ViewBuilder(site: site).siteView), template: "crisis-block")
         let replacement = crisisBlock.hasSuffix("\n") || crisisBlock.isEmpty ? crisisBlock : crisisBlock + "\n"
         let marker = MarkdownRenderer.crisisBlockMarker + "\n"
+        let fragments = FragmentCache(library: theme.library, partials: FragmentAnalysis.cacheablePartials(
+            texts: theme.texts, pageRoots: TemplateRoots.pages))
         let results = ParallelMap.map(plan.outputs) { output -> Result<OutputFile, Diagnostic> in
             switch output.source {
             case .page(let template, let context):
-                return .success(OutputFile(path: output.path, text: Renderer.placeCrisisBlock(
-                    theme.render(context, template: template), marker: marker, with: replacement)))
+                let html = fragments.library(for: context).render(context, withTemplate: template) ?? ""
+                return .success(OutputFile(path: output.path, text: Renderer.placeCrisisBlock(html, marker: marker, with: replacement)))
             case .printDocument(let template, let context):
                 return .success(OutputFile(path: output.path, text: Renderer.placeCrisisBlock(
                     theme.render(context, template: template), marker: marker, with: replacement)))

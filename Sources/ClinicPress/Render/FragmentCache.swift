@@ -1,0 +1,53 @@
+import Foundation
+import Mustache
+
+/// Renders the partials `FragmentAnalysis` found page-independent (header, footer, crisis
+/// banner ...) once per distinct set of the values they read, and hands out template
+/// libraries in which those partials are that finished text. Thread-safe: pages render on all cores.
+final class FragmentCache: @unchecked Sendable {
+    private let library: MustacheLibrary
+    private let partials: [CacheablePartial]
+    private let lock = NSLock()
+    private var variants: [[AnyHashable]: MustacheLibrary] = [:]
+
+    init(library: MustacheLibrary, partials: [CacheablePartial]) {
+        self.library = library
+        self.partials = partials
+    }
+
+    /// The library to render this page with.
+    func library(for context: PageContext) -> MustacheLibrary {
+        guard !partials.isEmpty else { return library }
+        let key = partials.flatMap { partial in partial.paths.map { FragmentCache.value(at: $0, in: context) } }
+        lock.lock()
+        if let variant = variants[key] {
+            lock.unlock()
+            return variant
+        }
+        lock.unlock()
+        var variant = library
+        for partial in partials {
+            let text = library.render(context, withTemplate: partial.name) ?? ""
+            if let literal = FragmentCache.literal(text) { variant.register(literal, named: partial.name) }
+        }
+        lock.lock()
+        variants[key] = variant
+        lock.unlock()
+        return variant
+    }
+
+    static func value(at path: [String], in context: PageContext) -> AnyHashable {
+        var current: Any? = context
+        for part in path { current = (current as? MustacheParent)?.child(named: part) }
+        guard let current else { return AnyHashable(0) }  // missing: the same for every page
+        return (current as? AnyHashable) ?? AnyHashable(String(describing: current))
+    }
+
+    /// A template that renders `text` exactly: its tags are switched to delimiters the text does not contain.
+    static func literal(_ text: String) -> MustacheTemplate? {
+        for mark in ["\u{1}", "\u{2}", "\u{3}"] where !text.contains(mark) {
+            return try? MustacheTemplate(string: "{{=\(mark)( )\(mark)=}}" + text)
+        }
+        return nil
+    }
+}
