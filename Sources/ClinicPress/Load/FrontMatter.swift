@@ -50,13 +50,13 @@ struct FrontMatter {
             rest = rest[rest.endIndex...]
             return line
         }
-        guard let first = nextLine(), first.trimmingCharacters(in: .whitespaces) == "---" else { return nil }
+        guard let first = nextLine(), first.isFence("---") else { return nil }
         var yamlLines: [Substring] = []
         var lineNumber = 1
         while let line = nextLine() {
             lineNumber += 1
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed == "---" || trimmed == "..." {
+            if line.first == "-" || line.first == "." || line.first == " " || line.first == "\t",
+               line.isFence("---") || line.isFence("...") {
                 return FrontMatter(yaml: yamlLines.joined(separator: "\n"), yamlFirstLine: 2,
                                    body: MarkdownSource(text: String(rest), firstLine: lineNumber + 1))
             }

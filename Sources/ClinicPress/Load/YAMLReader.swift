@@ -208,7 +208,7 @@ struct YAMLMapping {
                  hint: "write it on one line, such as '\(key): \(example ?? "some text")'")
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = scalar.string.trimmedWhitespace()
         if text.isEmpty, let example {
             missing(key, example: example)
             return nil
@@ -297,7 +297,7 @@ struct YAMLMapping {
                                   hint: "write '- some text' for each item"))
                 continue
             }
-            result.append(scalar.string.trimmingCharacters(in: .whitespacesAndNewlines))
+            result.append(scalar.string.trimmedWhitespace())
         }
         return result
     }

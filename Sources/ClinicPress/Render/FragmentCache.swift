@@ -18,7 +18,7 @@ final class FragmentCache: @unchecked Sendable {
     /// The library to render this page with.
     func library(for context: PageContext) -> MustacheLibrary {
         guard !partials.isEmpty else { return library }
-        let key = partials.flatMap { partial in partial.paths.map { FragmentCache.value(at: $0, in: context) } }
+        let key = partials.flatMap { partial in keyPaths(partial).map { FragmentCache.value(at: $0, in: context) } }
         lock.lock()
         if let variant = variants[key] {
             lock.unlock()
@@ -34,6 +34,12 @@ final class FragmentCache: @unchecked Sendable {
         variants[key] = variant
         lock.unlock()
         return variant
+    }
+
+    /// `site` is the same on every page of a build (the planner makes one), so it needs no
+    /// place in the key; hashing it for every page cost as much as rendering the footer.
+    private func keyPaths(_ partial: CacheablePartial) -> [[String]] {
+        partial.paths.filter { $0.first != "site" }
     }
 
     static func value(at path: [String], in context: PageContext) -> AnyHashable {

@@ -13,7 +13,9 @@ enum FileTree {
         var description: String { "\(path): \(reason)" }
     }
 
-    static func write(_ files: [OutputFile], into folder: URL) throws {
+    /// - Parameter previous: the last build's folder: a file whose bytes did not change is linked
+    ///   from there instead of written again, so a rebuild makes no new file for it.
+    static func write(_ files: [OutputFile], into folder: URL, previous: URL? = nil) throws {
         var folders: Set<String> = []
         for file in files {
             var parent = (file.path as NSString).deletingLastPathComponent
@@ -29,9 +31,21 @@ enum FileTree {
             }
         }
         let failures = ParallelMap.map(files) { file -> WriteError? in
-            writeFile(file.contents, to: folder.appendingPathComponent(file.path).path)
+            let target = folder.appendingPathComponent(file.path).path
+            if let previous, unchanged(file.contents, at: previous.appendingPathComponent(file.path).path) {
+                if link(previous.appendingPathComponent(file.path).path, target) == 0 { return nil }
+            }
+            return writeFile(file.contents, to: target)
         }
         if let failure = failures.compactMap({ $0 }).first { throw failure }
+    }
+
+    /// The file at `path` is a regular file holding exactly `data`.
+    static func unchanged(_ data: Data, at path: String) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count else { return false }
+        guard case .success(let old) = SiteFiles.contents(of: path, limit: data.count) else { return false }
+        return old == data
     }
 
     static func writeFile(_ data: Data, to path: String) -> WriteError? {

@@ -48,7 +48,11 @@ struct OutputWriter {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
             try Data("This folder is written by clinicpress build and replaced whole by the next build.\n".utf8)
                 .write(to: staging.appendingPathComponent(OutputWriter.marker))
-            try FileTree.write(files, into: staging)
+            var clock = StageClock()
+            let previous = FileManager.default.fileExists(atPath: outputDirectory.appendingPathComponent(OutputWriter.marker).path)
+                ? outputDirectory : nil
+            try FileTree.write(files, into: staging, previous: previous)
+            clock.lap("  write new")
         } catch {
             try? fileManager.removeItem(at: staging)
             throw Failure(message: "the new site could not be written next to \(outputDirectory.path): \((error as? FileTree.WriteError)?.description ?? error.localizedDescription)",
@@ -65,7 +69,9 @@ struct OutputWriter {
             // Swap both folders in one step where the system can, so no moment is left without an
             // output folder, even for a build killed right here.
             if OutputWriter.exchange(staging.path, outputDirectory.path) {
+                var clock = StageClock()
                 try? fileManager.removeItem(at: staging)
+                clock.lap("  remove old")
                 return
             }
             let old = parent.appendingPathComponent(".\(name).old-\(getpid())")
