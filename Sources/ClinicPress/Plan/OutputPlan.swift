@@ -58,7 +58,7 @@ struct OutputPlanner {
                 footerNav: footerNav,
                 // The 404 page is served at any address, so its links are absolute.
                 root: isNotFound ? site.baseURL : RelativeURL.root(from: plan.path),
-                content: plan.content)
+                content: plan.content, strings: StringsView(site.strings))
             return PlannedOutput(path: plan.outputPath, source: .page(template: plan.template, context: context), inputs: plan.inputs)
         }
         let documents = paper.map { PrintPlanner(site: site, bodies: bodies, paper: $0).documents() } ?? []

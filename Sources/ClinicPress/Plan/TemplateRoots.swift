@@ -4,26 +4,31 @@ enum TemplateRoots {
     /// The site's own page templates; each kind adds its own (`ContentKind.pageTemplates`).
     static let sitePages: [String: TemplateShape] = ["home": HomeContent.shape, "404": NotFoundContent.shape]
 
-    static var all: [String: TemplateShape] {
+    /// `strings`: the keys of the loaded strings file, which every template can read.
+    static func all(strings: some Sequence<String>) -> [String: TemplateShape] {
+        let strings = StringsView.shape(keys: strings)
         var pages = sitePages
         var printed: [String: TemplateShape] = [:]
         for kind in ContentKinds.all {
             pages.merge(kind.pageTemplates) { first, _ in first }
             printed.merge(kind.printTemplates) { first, _ in first }
         }
-        var roots = pages.mapValues { PageContext.shape.replacing("content", with: $0) }
-        for (name, shape) in printed { roots[name] = PrintContext.shape.replacing("content", with: shape) }
-        roots["crisis-block"] = CrisisBlockContext.shape
+        var roots = pages.mapValues { PageContext.shape.replacing("content", with: $0).replacing("strings", with: strings) }
+        for (name, shape) in printed {
+            roots[name] = PrintContext.shape.replacing("content", with: shape).replacing("strings", with: strings)
+        }
+        roots["crisis-block"] = CrisisBlockContext.shape.replacing("strings", with: strings)
         return roots
     }
 
     /// Templates every build renders: a site may override them, not remove them.
-    static var required: [String] { all.keys.sorted() }
+    static var required: [String] { all(strings: []).keys.sorted() }
 }
 
 /// What the `crisis-block` partial receives (the ```crisis block in Markdown).
 struct CrisisBlockContext: TemplateValue {
     var site: SiteView
-    static let fields = TemplateFields<CrisisBlockContext>(["site": .object { $0.site }])
+    var strings: StringsView
+    static let fields = TemplateFields<CrisisBlockContext>(["site": .object { $0.site }, "strings": .strings { $0.strings }])
 }
 

@@ -13,7 +13,7 @@ struct Renderer {
 
     func render(_ plan: OutputPlan) -> Rendered {
         // The crisis block a body asks for with ```crisis is the theme's partial, the same on every page.
-        let crisisBlock = theme.render(CrisisBlockContext(site: ViewBuilder(site: site).siteView), template: "crisis-block")
+        let crisisBlock = theme.render(CrisisBlockContext(site: ViewBuilder(site: site).siteView, strings: StringsView(site.strings)), template: "crisis-block")
         let replacement = crisisBlock.hasSuffix("\n") || crisisBlock.isEmpty ? crisisBlock : crisisBlock + "\n"
         let marker = MarkdownRenderer.crisisBlockMarker + "\n"
         let results = ParallelMap.map(plan.outputs) { output -> Result<OutputFile, Diagnostic> in
