@@ -80,7 +80,9 @@ public enum SiteBuilder {
         let content = ContentLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts,
                                     report: report).load()
         let theme = Theme.load(siteDirectory: options.siteDirectory, report: report)
-        if let theme { report.add(contentsOf: TemplateCheck(theme: theme).check(roots: TemplateRoots.all)) }
+        let strings = ThemeStrings.load(siteDirectory: options.siteDirectory,
+                                        language: content?.settings.language ?? ThemeStrings.defaultLanguage, report: report)
+        if let theme { report.add(contentsOf: TemplateCheck(theme: theme).check(roots: TemplateRoots.all(strings: strings.values.keys))) }
         guard let content, let theme else {
             return BuildReport(diagnostics: report.all.sortedForReport(), files: [], pageCount: 0)
         }
@@ -94,8 +96,9 @@ public enum SiteBuilder {
 
         clock.lap("markdown")
         // 3. check: references, anchors, schedules, template variables.
-        let site = SiteValidator(report: report, reservedIDs: theme.reservedIDs).validate(
+        var site = SiteValidator(report: report, reservedIDs: theme.reservedIDs).validate(
             content, buildDate: CalendarDate(options.now, in: content.settings.timeZone), baseURL: baseURL)
+        site.strings = strings
         report.add(contentsOf: AnchorCheck.check(bodies, contentPages: MarkdownStage.contentPages(content),
                                                  reservedIDs: theme.reservedIDs))
 

@@ -58,7 +58,7 @@ final class PrintTests: XCTestCase {
                             location: nil, position: .none)
         let evening = Track(name: "Evening", days: [.tue], start: TimeOfDay("18:00")!, end: TimeOfDay("21:00")!,
                             location: nil, position: .none)
-        let grid = ScheduleGrid.make([morning, evening])
+        let grid = ScheduleGrid.make([morning, evening], format: LocaleFormatter(strings: .builtInEnglish))
         XCTAssertEqual(grid.days.map(\.shortName), ["Mon", "Tue", "Wed"])
         XCTAssertEqual(grid.rowCount, 23) // 9:30 to 21:00 in half hours
         let tuesday = grid.bands.first { $0.track == "Evening" }

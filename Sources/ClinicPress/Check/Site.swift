@@ -13,6 +13,11 @@ public struct Site: Sendable {
     public var baseURL: String
     /// Files left out because of their own errors (see `SiteContent.unreadable`).
     public var unreadable: [String: Set<String>] = [:]
+    /// The interface words in the site's language (`Templates/strings/<language>.yml`).
+    public var strings: ThemeStrings = .builtInEnglish
+
+    /// Dates, times, day names and lists in those words.
+    var format: LocaleFormatter { LocaleFormatter(strings: strings) }
 
     func entries<K: ContentKind>(_ kind: K.Type) -> [K.Entry] { entries.entries(kind) }
     func entry<K: ContentKind>(_ kind: K.Type, _ slug: String) -> K.Entry? { entries.entry(kind, slug) }

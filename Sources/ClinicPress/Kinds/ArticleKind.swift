@@ -31,10 +31,9 @@ enum ArticleKind: ContentKind {
             draft: fields.flag("draft") ?? false, body: body)
     }
 
-    /// The library's filter pages: no article may take their names.
-    static let filters: [(title: String, slug: String, audience: ReaderAudience)] = [
-        ("For families", "for-families", .family), ("For clients", "for-clients", .client),
-    ]
+    /// The library's filter pages: no article may take their names. Their titles are the
+    /// audiences' names in the strings file.
+    static let filters: [(slug: String, audience: ReaderAudience)] = [("for-families", .family), ("for-clients", .client)]
 
     static func check(_ entries: [EducationArticle], report: DiagnosticCollector) {
         for article in entries where filters.contains(where: { $0.slug == article.slug }) {
@@ -52,7 +51,7 @@ enum ArticleKind: ContentKind {
     static func pagePath(_ slug: String) -> String? { "education/\(slug)/" }
 
     static func navigation(_ site: Site) -> [LinkView] {
-        [LinkView(title: "Learning library", path: "education/", current: false)]
+        [LinkView(title: site.strings[StringKeys.navLibrary], path: "education/", current: false)]
     }
 
     static let pageTemplates: [String: TemplateShape] = [
@@ -67,21 +66,24 @@ enum ArticleKind: ContentKind {
     static func libraryPages(_ planner: PagePlanner) -> [PagePlan] {
         let site = planner.site
         let all: [(title: String, path: String, audience: ReaderAudience?)] =
-            [("All articles", "education/", nil)] + filters.map { ($0.title, "education/\($0.slug)/", $0.audience) }
+            [(planner.text(StringKeys.libraryAll), "education/", nil)]
+            + filters.map { (planner.views.format.readers($0.audience), "education/\($0.slug)/", $0.audience) }
         return all.map { title, path, audience in
             let articles = site.articles.filter { audience == nil || $0.audience == audience || $0.audience == .everyone }
-            let heading = audience == nil ? "Learning library" : "Learning library: \(title.lowercased())"
+            let heading = planner.text(audience.map(StringKeys.libraryTitle) ?? StringKeys.libraryTitle)
             let content = EducationListContent(
                 heading: heading,
-                intro: "Plain-language articles about treatment, recovery and supporting someone you love. Each one is reviewed by our clinical team and can be printed.",
+                intro: planner.text(StringKeys.libraryIntro),
                 filters: all.map { LinkView(title: $0.title, path: $0.path, current: $0.path == path) },
                 articles: articles.map(planner.views.articleCard))
             return PagePlan(path: path, template: "education-list", title: heading,
-                            description: "Articles for clients and families from \(site.settings.name).",
-                            breadcrumbs: audience == nil ? [planner.home] : [planner.home, planner.crumb("Learning library", "education/")],
+                            description: planner.text(StringKeys.libraryDescription),
+                            breadcrumbs: audience == nil ? [planner.home] : [planner.home, libraryCrumb(planner)],
                             jsonLD: [], inputs: articles.map(\.file), content: AnyTemplateValue(content))
         }
     }
+
+    static func libraryCrumb(_ planner: PagePlanner) -> LinkView { planner.crumb(planner.text(StringKeys.navLibrary), "education/") }
 
     static func page(_ article: EducationArticle, _ planner: PagePlanner) -> PagePlan {
         let site = planner.site
@@ -93,15 +95,16 @@ enum ArticleKind: ContentKind {
                 .map { planner.views.sessionView($0, in: series) }
         }
         let body = planner.bodies.web(article.file)
+        let format = planner.views.format
         let content = ArticlePageContent(
-            slug: article.slug, title: article.title, summary: article.summary, audience: article.audience.name,
-            reviewedBy: article.reviewedBy, reviewed: article.reviewed.display, reviewedISO: article.reviewed.iso,
-            nextReview: article.nextReview.display, nextReviewISO: article.nextReview.iso, sources: article.sources,
+            slug: article.slug, title: article.title, summary: article.summary, audience: format.readers(article.audience),
+            reviewedBy: article.reviewedBy, reviewed: format.date(article.reviewed), reviewedISO: article.reviewed.iso,
+            nextReview: format.date(article.nextReview), nextReviewISO: article.nextReview.iso, sources: article.sources,
             topics: article.topics, programs: programs, sessions: sessions, bodyHTML: body.html, toc: body.tocViews,
-            handout: article.handout ? planner.printLinks.link(folder: handoutFolder, slug: article.slug, noun: "handout") : nil)
+            handout: article.handout ? planner.printLinks.link(folder: handoutFolder, slug: article.slug, document: "handout", strings: site.strings) : nil)
         return PagePlan(
             path: pagePath(article.slug)!, template: "article", title: article.title, description: article.summary,
-            breadcrumbs: [planner.home, planner.crumb("Learning library", "education/")],
+            breadcrumbs: [planner.home, libraryCrumb(planner)],
             jsonLD: [planner.data.article(article)],
             inputs: [article.file] + article.programs.compactMap { site.program($0.slug)?.file } + series.map(\.file),
             content: AnyTemplateValue(content))

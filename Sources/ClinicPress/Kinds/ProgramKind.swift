@@ -75,8 +75,8 @@ enum ProgramKind: ContentKind {
     static func pagePath(_ slug: String) -> String? { "programs/\(slug)/" }
 
     static func navigation(_ site: Site) -> [LinkView] {
-        [LinkView(title: "Programs", path: "programs/", current: false),
-         LinkView(title: "Levels of care", path: "levels-of-care/", current: false)]
+        [LinkView(title: site.strings[StringKeys.navPrograms], path: "programs/", current: false),
+         LinkView(title: site.strings[StringKeys.navLevels], path: "levels-of-care/", current: false)]
     }
 
     static let pageTemplates: [String: TemplateShape] = [
@@ -86,8 +86,8 @@ enum ProgramKind: ContentKind {
     static func pages(_ planner: PagePlanner) -> [PagePlan] {
         let site = planner.site
         let list = PagePlan(
-            path: "programs/", template: "program-list", title: "Our programs",
-            description: "Treatment programs at \(site.settings.name): schedules, who each one is for, and how to start.",
+            path: "programs/", template: "program-list", title: planner.text(StringKeys.programsTitle),
+            description: planner.text(StringKeys.programsDescription),
             breadcrumbs: [planner.home], jsonLD: [], inputs: site.programs.map(\.file),
             content: AnyTemplateValue(ProgramListContent(programs: site.programs.map(planner.views.programCard))))
         return [list, levelsOfCare(planner)] + site.programs.map { page($0, planner) }
@@ -102,32 +102,34 @@ enum ProgramKind: ContentKind {
         }
         let team = site.team.filter { $0.programs.contains { $0.slug == program.slug } }
         let body = planner.bodies.web(program.file)
+        let format = views.format
         let content = ProgramPageContent(
-            slug: program.slug, title: program.title, summary: program.summary, level: program.levelOfCare.name,
-            levelShort: program.levelOfCare.shortName, audience: program.audience.name, focus: Days.list(program.focus),
-            length: program.lengthWeeks.map { "\($0) weeks" }, tracks: program.tracks.map(views.trackView),
+            slug: program.slug, title: program.title, summary: program.summary, level: format.levelOfCare(program.levelOfCare),
+            levelShort: format.levelOfCareShort(program.levelOfCare), audience: format.audience(program.audience),
+            focus: format.list(program.focus), length: program.lengthWeeks.map(format.weeks), tracks: program.tracks.map(views.trackView),
             components: program.components.map { ComponentView(name: $0.name, description: $0.description) },
             goodFit: program.goodFit, notAFit: program.notAFit, insurance: program.insurance, bodyHTML: body.html,
             toc: body.tocViews, articles: articles.map(views.articleCard), workshops: workshops.map(views.workshopCard),
             team: team.map(views.teamMemberView),
-            brochure: planner.printLinks.link(folder: brochureFolder, slug: program.slug, noun: "brochure"))
+            brochure: planner.printLinks.link(folder: brochureFolder, slug: program.slug, document: "brochure",
+                                             strings: site.strings))
         return PagePlan(
             path: pagePath(program.slug)!, template: "program", title: program.title, description: program.summary,
-            breadcrumbs: [planner.home, planner.crumb("Programs", "programs/")], jsonLD: [planner.data.program(program)],
+            breadcrumbs: [planner.home, planner.crumb(planner.text(StringKeys.navPrograms), "programs/")], jsonLD: [planner.data.program(program)],
             inputs: [program.file] + articles.map(\.file) + workshops.map(\.file) + (team.isEmpty ? [] : ["Content/team.yml"]),
             content: AnyTemplateValue(content))
     }
 
     static func levelsOfCare(_ planner: PagePlanner) -> PagePlan {
-        let site = planner.site
+        let site = planner.site, format = planner.views.format
         let rows = site.programs.map { program in
-            LevelRowView(title: program.title, path: pagePath(program.slug)!, level: program.levelOfCare.name,
-                         levelShort: program.levelOfCare.shortName, audience: program.audience.name,
+            LevelRowView(title: program.title, path: pagePath(program.slug)!, level: format.levelOfCare(program.levelOfCare),
+                         levelShort: format.levelOfCareShort(program.levelOfCare), audience: format.audience(program.audience),
                          tracks: program.tracks.map(planner.views.trackView),
-                         length: program.lengthWeeks.map { "\($0) weeks" } ?? "Varies")
+                         length: program.lengthWeeks.map(format.weeks) ?? planner.text(StringKeys.lengthVaries))
         }
-        return PagePlan(path: "levels-of-care/", template: "levels-of-care", title: "Levels of care",
-                        description: "How outpatient, intensive outpatient, partial hospitalization and residential care differ, and how our programs compare.",
+        return PagePlan(path: "levels-of-care/", template: "levels-of-care", title: planner.text(StringKeys.levelsTitle),
+                        description: planner.text(StringKeys.levelsDescription),
                         breadcrumbs: [planner.home], jsonLD: [], inputs: site.programs.map(\.file),
                         content: AnyTemplateValue(LevelsContent(rows: rows)))
     }
@@ -138,15 +140,16 @@ enum ProgramKind: ContentKind {
     static let printTemplates: [String: TemplateShape] = ["brochure": BrochureContent.shape]
 
     static func printDocuments(_ planner: PrintPlanner) -> [PrintDocument] {
-        planner.site.programs.map { program in
+        let format = planner.views.format
+        return planner.site.programs.map { program in
             let frame = planner.frame(title: program.title, description: program.summary,
                                       url: planner.site.baseURL + pagePath(program.slug)!, created: planner.site.buildDate)
             let content = BrochureContent(
-                slug: program.slug, title: program.title, summary: program.summary, level: program.levelOfCare.name,
-                audience: program.audience.name, length: program.lengthWeeks.map { "\($0) weeks" },
-                focus: Days.list(program.focus),
+                slug: program.slug, title: program.title, summary: program.summary, level: format.levelOfCare(program.levelOfCare),
+                audience: format.audience(program.audience), length: program.lengthWeeks.map(format.weeks),
+                focus: format.list(program.focus),
                 components: program.components.map { ComponentView(name: $0.name, description: $0.description) },
-                tracks: program.tracks.map(planner.views.trackView), grid: ScheduleGrid.make(program.tracks),
+                tracks: program.tracks.map(planner.views.trackView), grid: ScheduleGrid.make(program.tracks, format: format),
                 goodFit: program.goodFit, notAFit: program.notAFit, insurance: program.insurance)
             return PrintDocument(kind: .brochure, slug: program.slug, folder: brochureFolder, source: program.file,
                                  template: "brochure", context: planner.context(frame, AnyTemplateValue(content)),

@@ -35,15 +35,15 @@ enum TeamKind: ContentKind {
     }
 
     static func navigation(_ site: Site) -> [LinkView] {
-        site.team.isEmpty ? [] : [LinkView(title: "Team", path: "team/", current: false)]
+        site.team.isEmpty ? [] : [LinkView(title: site.strings[StringKeys.navTeam], path: "team/", current: false)]
     }
 
     static let pageTemplates: [String: TemplateShape] = ["team": TeamContent.shape]
 
     static func pages(_ planner: PagePlanner) -> [PagePlan] {
         let site = planner.site
-        return [PagePlan(path: "team/", template: "team", title: "Our team",
-                         description: "The counselors, doctors, nurses and staff of \(site.settings.name).",
+        return [PagePlan(path: "team/", template: "team", title: planner.text(StringKeys.teamTitle),
+                         description: planner.text(StringKeys.teamDescription),
                          breadcrumbs: [planner.home], jsonLD: [], inputs: site.team.isEmpty ? [] : ["Content/team.yml"],
                          content: AnyTemplateValue(TeamContent(members: site.team.map(planner.views.teamMemberView))))]
     }

@@ -71,7 +71,7 @@ enum WorkshopKind: ContentKind {
     static let calendarPath = "workshops.ics"
 
     static func navigation(_ site: Site) -> [LinkView] {
-        site.workshops.isEmpty ? [] : [LinkView(title: "Workshops", path: "workshops/", current: false)]
+        site.workshops.isEmpty ? [] : [LinkView(title: site.strings[StringKeys.navWorkshops], path: "workshops/", current: false)]
     }
 
     static let pageTemplates: [String: TemplateShape] = [
@@ -84,8 +84,8 @@ enum WorkshopKind: ContentKind {
             WorkshopSeriesView(card: views.workshopCard(series), sessions: series.sessions.map { views.sessionView($0, in: series) })
         }
         let list = PagePlan(
-            path: "workshops/", template: "workshop-list", title: "Family workshops",
-            description: "Free education series for families and friends of people in treatment at \(site.settings.name).",
+            path: "workshops/", template: "workshop-list", title: planner.text(StringKeys.workshopsTitle),
+            description: planner.text(StringKeys.workshopsDescription),
             breadcrumbs: [planner.home], jsonLD: site.workshops.flatMap(planner.data.sessions),
             inputs: site.workshops.map(\.file),
             content: AnyTemplateValue(WorkshopListContent(series: series, calendarPath: calendarPath)))
@@ -97,16 +97,16 @@ enum WorkshopKind: ContentKind {
         let programs = series.programs.compactMap { site.program($0.slug) }
         let body = planner.bodies.web(series.file)
         let content = WorkshopPageContent(
-            slug: series.slug, title: series.title, summary: series.summary, audience: series.audience?.name,
+            slug: series.slug, title: series.title, summary: series.summary, audience: series.audience.map(planner.views.format.readers),
             location: series.location, onlineURL: series.onlineURL,
             sessions: series.sessions.map { planner.views.sessionView($0, in: series) },
             programs: programs.map { LinkView(title: $0.title, path: ProgramKind.pagePath($0.slug)!, current: false) },
             bodyHTML: body.html, toc: body.tocViews, calendarPath: calendarPath,
-            packet: planner.printLinks.link(folder: packetFolder, slug: series.slug, noun: "workshop packet"))
+            packet: planner.printLinks.link(folder: packetFolder, slug: series.slug, document: "packet", strings: site.strings))
         let handouts = series.sessions.flatMap(\.handouts).compactMap { site.article($0.slug)?.file }
         return PagePlan(
             path: pagePath(series.slug)!, template: "workshop", title: series.title, description: series.summary,
-            breadcrumbs: [planner.home, planner.crumb("Workshops", "workshops/")], jsonLD: planner.data.sessions(series),
+            breadcrumbs: [planner.home, planner.crumb(planner.text(StringKeys.navWorkshops), "workshops/")], jsonLD: planner.data.sessions(series),
             inputs: [series.file] + programs.map(\.file) + handouts, content: AnyTemplateValue(content))
     }
 
@@ -139,8 +139,9 @@ enum WorkshopKind: ContentKind {
                 let articles = session.handouts.compactMap { site.article($0.slug) }
                 inputs += articles.map(\.file)
                 return PacketSessionView(
-                    number: index + 1, id: "session-\(index + 1)", title: session.title, date: session.date.longDisplay,
-                    time: "\(session.start.display) to \(session.end.display)",
+                    number: index + 1, id: "session-\(index + 1)", title: session.title,
+                    date: planner.views.format.longDate(session.date),
+                    time: planner.views.format.timeRange(session.start, session.end),
                     location: session.location ?? series.location,
                     handouts: articles.map { planner.handoutView($0, idPrefix: PrintIDs.packetHandout(session: index, slug: $0.slug)) })
             }

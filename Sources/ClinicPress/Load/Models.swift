@@ -38,12 +38,13 @@ public struct CrisisResource: Sendable {
     public var phone: String?
     public var text: String?
     public var url: String?
+    /// For the built-in lines: the strings-file key of the name, which replaces `name` on pages.
+    public var nameKey: String?
 
-    /// Shown when `site.yml` lists no crisis resources.
+    /// Shown when `site.yml` lists no crisis resources; their names are in the strings file.
     public static let defaults = [
-        CrisisResource(name: "988 Suicide & Crisis Lifeline (call or text)", phone: "988", text: "988",
-                       url: "https://988lifeline.org/"),
-        CrisisResource(name: "Emergency services", phone: "911", text: nil, url: nil),
+        CrisisResource(name: "", phone: "988", text: "988", url: "https://988lifeline.org/", nameKey: StringKeys.defaultLifeline),
+        CrisisResource(name: "", phone: "911", text: nil, url: nil, nameKey: StringKeys.defaultEmergency),
     ]
 }
 

@@ -13,7 +13,7 @@ extension Theme {
         for (path, text) in BuiltInTheme.files {
             if path.hasSuffix(".mustache") {
                 files[path] = (text, "(built-in theme) Templates/\(path)")
-            } else {
+            } else if !ThemeStrings.isStringsFile(path) {
                 staticFiles[path] = Data(text.utf8)
             }
         }
@@ -22,7 +22,7 @@ extension Theme {
             if path.hasSuffix(".mustache") {
                 guard let text = overrides.read("Templates/" + path, allowEmpty: true) else { continue }
                 files[path] = (text, "Templates/\(path)")
-            } else if let data = overrides.readData("Templates/" + path) {
+            } else if !ThemeStrings.isStringsFile(path), let data = overrides.readData("Templates/" + path) {
                 // Images, fonts and stylesheets are copied as they are.
                 staticFiles[path] = data
             }

@@ -7,10 +7,11 @@ public enum Weekday: String, CaseIterable, Sendable, Comparable {
     public var index: Int { Weekday.allCases.firstIndex(of: self)! }
     public static func < (a: Weekday, b: Weekday) -> Bool { a.index < b.index }
 
+    /// The English name, for schema.org and for messages to the clinic's staff; pages take day
+    /// names from the strings file.
     public var name: String {
         ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][index]
     }
-    public var shortName: String { ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][index] }
     public var schemaOrg: String { "https://schema.org/" + name }
 }
 
@@ -36,7 +37,7 @@ public struct TimeOfDay: Hashable, Comparable, Sendable {
 
     /// `09:30`
     public var text: String { String(format: "%02d:%02d", hour, minute) }
-    /// `9:30 AM`, `12:00 PM`
+    /// `9:30 AM`, `12:00 PM`, for messages to the clinic's staff; pages use `LocaleFormatter`.
     public var display: String {
         let h12 = hour % 12 == 0 ? 12 : hour % 12
         return String(format: "%d:%02d %@", h12, minute, hour < 12 ? "AM" : "PM")
@@ -100,14 +101,6 @@ public struct CalendarDate: Hashable, Comparable, Sendable {
         return Weekday.allCases[index]
     }
 
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
-                             "August", "September", "October", "November", "December"]
-
-    /// `Monday, November 23, 2026`
-    public var longDisplay: String { "\(weekday.name), \(CalendarDate.monthNames[month - 1]) \(day), \(year)" }
-    /// `November 23, 2026`
-    public var display: String { "\(CalendarDate.monthNames[month - 1]) \(day), \(year)" }
-
     public func adding(months: Int) -> CalendarDate {
         let total = year * 12 + (month - 1) + months
         let y = total / 12, m = total % 12 + 1
@@ -125,21 +118,16 @@ public struct CalendarDate: Hashable, Comparable, Sendable {
     }
 }
 
-/// Level of care, as the ASAM levels name them.
+/// Level of care, as the ASAM levels name them. Pages name them from the strings file.
 public enum LevelOfCare: String, CaseIterable, Sendable {
     case op, iop, php
-    public var name: String {
-        switch self {
-        case .op: return "Outpatient (OP)"
-        case .iop: return "Intensive Outpatient (IOP)"
-        case .php: return "Partial Hospitalization (PHP)"
-        }
-    }
+    /// `IOP`, for messages to the clinic's staff.
     public var shortName: String { rawValue.uppercased() }
 }
 
 public enum ProgramAudience: String, CaseIterable, Sendable {
     case adults, adolescents, youngAdults = "young-adults", olderAdults = "older-adults"
+    /// For messages to the clinic's staff; pages name audiences from the strings file.
     public var name: String {
         switch self {
         case .adults: return "Adults"
@@ -152,13 +140,6 @@ public enum ProgramAudience: String, CaseIterable, Sendable {
 
 public enum ReaderAudience: String, CaseIterable, Sendable {
     case family, client, everyone
-    public var name: String {
-        switch self {
-        case .family: return "For families"
-        case .client: return "For clients"
-        case .everyone: return "For everyone"
-        }
-    }
 }
 
 public enum Paper: String, CaseIterable, Sendable {

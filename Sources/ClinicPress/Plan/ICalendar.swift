@@ -11,7 +11,7 @@ struct ICalendar {
         let stamp = site.buildDate.compact + "T000000Z"
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//ClinicPress//\(escape(site.settings.name))//EN",
-            "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:" + escape("\(site.settings.name) workshops"),
+            "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:" + escape(site.strings.fill(StringKeys.calendarName, ["clinic": site.settings.name])),
             "X-WR-TIMEZONE:" + zone.identifier,
         ]
         let years = site.workshops.flatMap { $0.sessions.map(\.date.year) }
@@ -24,8 +24,11 @@ struct ICalendar {
                 var description = series.summary
                 let handouts = session.handouts.compactMap { site.article($0.slug) }
                 if !handouts.isEmpty {
-                    description += "\nHandouts: " + handouts.map { "\($0.title) (\(site.baseURL)\(SitePaths.article($0.slug)))" }
-                        .joined(separator: "; ")
+                    let list = handouts.map {
+                        site.strings.fill(StringKeys.calendarHandout, ["title": $0.title, "url": site.baseURL + SitePaths.article($0.slug)])
+                    }
+                    description += "\n" + site.strings.fill(StringKeys.calendarHandouts,
+                                                           ["list": list.joined(separator: site.strings[StringKeys.calendarHandoutSeparator])])
                 }
                 lines += [
                     "BEGIN:VEVENT",

@@ -46,6 +46,7 @@ struct OutputPlanner {
         let nav = navigation()
         let footerNav = footerNavigation()
         let baseURL = site.baseURL
+        let strings = StringsView(site.strings)
         var outputs: [PlannedOutput] = ParallelMap.map(pages) { plan in
             let isNotFound = plan.path == "404.html"
             let context = PageContext(
@@ -59,7 +60,7 @@ struct OutputPlanner {
                 footerNav: footerNav,
                 // The 404 page is served at any address, so its links are absolute.
                 root: isNotFound ? baseURL : RelativeURL.root(from: plan.path),
-                content: plan.content)
+                content: plan.content, strings: strings)
             return PlannedOutput(path: plan.outputPath, source: .page(template: plan.template, context: context), inputs: plan.inputs)
         }
         let documents = paper.map { PrintPlanner(site: site, bodies: bodies, paper: $0).documents() } ?? []

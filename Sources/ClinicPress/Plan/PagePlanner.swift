@@ -16,7 +16,10 @@ struct PagePlanner {
     }
 
     func crumb(_ title: String, _ path: String) -> LinkView { LinkView(title: title, path: path, current: false) }
-    var home: LinkView { crumb("Home", "") }
+    var home: LinkView { crumb(text(StringKeys.navHome), "") }
+
+    /// A string of the site's strings file, with `{clinic}` filled in where it appears.
+    func text(_ key: String) -> String { site.strings.fill(key, ["clinic": site.settings.name]) }
 
     /// The site's own pages (home, 404), then every kind's pages.
     func plans() -> [PagePlan] {
@@ -38,8 +41,8 @@ struct PagePlanner {
 
     var notFound: PagePlan {
         let content = NotFoundContent(programs: site.programs.map(views.programCard))
-        return PagePlan(path: "404.html", template: "404", title: "Page not found",
-                        description: "This page could not be found.", breadcrumbs: [], jsonLD: [],
+        return PagePlan(path: "404.html", template: "404", title: text(StringKeys.notFoundTitle),
+                        description: text(StringKeys.notFoundDescription), breadcrumbs: [], jsonLD: [],
                         content: AnyTemplateValue(content))
     }
 }

@@ -6,11 +6,14 @@ enum PrintLinks: Sendable {
     case html
     case pdf
 
-    func link(folder: String, slug: String, noun: String) -> PrintLinkView? {
+    /// `document` names the link's words in the strings file (`print_links.handout_pdf`).
+    func link(folder: String, slug: String, document: String, strings: ThemeStrings) -> PrintLinkView? {
         switch self {
         case .none: return nil
-        case .html: return PrintLinkView(path: "print/\(folder)/\(slug).html", label: "Print this \(noun) (printable page)", isPDF: false)
-        case .pdf: return PrintLinkView(path: "print/\(folder)/\(slug).pdf", label: "Print this \(noun) (PDF)", isPDF: true)
+        case .html: return PrintLinkView(path: "print/\(folder)/\(slug).html",
+                                         label: strings[StringKeys.printLink(document, pdf: false)], isPDF: false)
+        case .pdf: return PrintLinkView(path: "print/\(folder)/\(slug).pdf",
+                                        label: strings[StringKeys.printLink(document, pdf: true)], isPDF: true)
         }
     }
 }

@@ -41,31 +41,37 @@ struct PrintPlanner {
 
     var crisisLine: String {
         guard let first = site.settings.crisis.first else { return "" }
-        if let phone = first.phone, first.text == phone { return "In crisis? \(first.name): call or text \(phone)" }
-        if let phone = first.phone { return "In crisis? \(first.name): call \(phone)" }
-        if let text = first.text { return "In crisis? \(first.name): text \(text)" }
-        return "In crisis? \(first.name): \(first.url ?? "")"
+        let values = ["name": views.crisisName(first), "phone": first.phone ?? "", "text": first.text ?? "", "url": first.url ?? ""]
+        let key = first.phone.map { first.text == $0 ? StringKeys.crisisCallOrText : StringKeys.crisisCall }
+            ?? (first.text != nil ? StringKeys.crisisText : StringKeys.crisisWeb)
+        return site.strings.fill(key, values)
     }
 
     func frame(title: String, description: String, url: String, created: CalendarDate) -> PrintFrame {
         PrintFrame(
             paperSize: paper == .a4 ? "A4" : "letter", paper: paper.rawValue, title: title, description: description,
-            onlineURL: url, qrSVG: QRCode.svg(for: url, label: "QR code: \(url)") ?? "", crisisLine: crisisLine,
+            onlineURL: url, qrSVG: qrSVG(url), crisisLine: crisisLine,
             created: created.iso)
     }
 
     func handoutView(_ article: EducationArticle, idPrefix: String) -> HandoutView {
         let url = site.baseURL + SitePaths.article(article.slug)
         let body = bodies.print(article.file, idPrefix: idPrefix)
+        let reviewed = views.format.date(article.reviewed)
         return HandoutView(
             id: idPrefix + PrintIDs.handout, slug: article.slug, title: article.title, summary: article.summary,
-            audience: article.audience.name, reviewedBy: article.reviewedBy, reviewed: article.reviewed.display,
-            reviewedISO: article.reviewed.iso, reviewLine: "Reviewed by \(article.reviewedBy) on \(article.reviewed.display)",
-            sources: article.sources, bodyHTML: body.html, onlineURL: url,
-            qrSVG: QRCode.svg(for: url, label: "QR code: \(url)") ?? "")
+            audience: views.format.readers(article.audience), reviewedBy: article.reviewedBy, reviewed: reviewed,
+            reviewedISO: article.reviewed.iso,
+            reviewLine: site.strings.fill(StringKeys.reviewLine, ["name": article.reviewedBy, "date": reviewed]),
+            sources: article.sources, bodyHTML: body.html, onlineURL: url, qrSVG: qrSVG(url))
+    }
+
+    /// The QR code opening `url`, titled for screen readers.
+    func qrSVG(_ url: String) -> String {
+        QRCode.svg(for: url, label: site.strings.fill(StringKeys.qrLabel, ["url": url])) ?? ""
     }
 
     func context(_ frame: PrintFrame, _ content: AnyTemplateValue) -> PrintContext {
-        PrintContext(site: siteView, print: frame, root: PrintPlanner.root, content: content)
+        PrintContext(site: siteView, print: frame, root: PrintPlanner.root, content: content, strings: StringsView(site.strings))
     }
 }

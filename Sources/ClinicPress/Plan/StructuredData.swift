@@ -79,7 +79,7 @@ struct StructuredData {
             "description": .string(article.summary), "url": .string(site.baseURL + SitePaths.article(article.slug)),
             "lastReviewed": .string(article.reviewed.iso),
             "reviewedBy": object("Person", ["name": .string(article.reviewedBy)]),
-            "audience": object("Audience", ["audienceType": .string(article.audience.name)]),
+            "audience": object("Audience", ["audienceType": .string(site.format.readers(article.audience))]),
             "inLanguage": .string(site.settings.language),
         ])
     }

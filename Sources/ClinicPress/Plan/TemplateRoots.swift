@@ -4,29 +4,35 @@ enum TemplateRoots {
     /// The site's own page templates; each kind adds its own (`ContentKind.pageTemplates`).
     static let sitePages: [String: TemplateShape] = ["home": HomeContent.shape, "404": NotFoundContent.shape]
 
-    /// Web page templates, each with its whole context's shape.
-    static var pages: [String: TemplateShape] {
+    /// Web page templates, each with its whole context's shape; `strings` is the shape of the
+    /// loaded strings file, which every template can read.
+    static func pages(strings: TemplateShape) -> [String: TemplateShape] {
         var pages = sitePages
         for kind in ContentKinds.all { pages.merge(kind.pageTemplates) { first, _ in first } }
-        return pages.mapValues { PageContext.shape.replacing("content", with: $0) }
+        return pages.mapValues { PageContext.shape.replacing("content", with: $0).replacing("strings", with: strings) }
     }
 
-    static var all: [String: TemplateShape] {
+    /// Every template a build renders directly: web pages, print documents, the crisis block.
+    static func all(strings keys: some Sequence<String>) -> [String: TemplateShape] {
+        let strings = StringsView.shape(keys: keys)
         var printed: [String: TemplateShape] = [:]
         for kind in ContentKinds.all { printed.merge(kind.printTemplates) { first, _ in first } }
-        var roots = pages
-        for (name, shape) in printed { roots[name] = PrintContext.shape.replacing("content", with: shape) }
-        roots["crisis-block"] = CrisisBlockContext.shape
+        var roots = pages(strings: strings)
+        for (name, shape) in printed {
+            roots[name] = PrintContext.shape.replacing("content", with: shape).replacing("strings", with: strings)
+        }
+        roots["crisis-block"] = CrisisBlockContext.shape.replacing("strings", with: strings)
         return roots
     }
 
     /// Templates every build renders: a site may override them, not remove them.
-    static var required: [String] { all.keys.sorted() }
+    static var required: [String] { all(strings: []).keys.sorted() }
 }
 
 /// What the `crisis-block` partial receives (the ```crisis block in Markdown).
 struct CrisisBlockContext: TemplateValue {
     var site: SiteView
-    static let fields = TemplateFields<CrisisBlockContext>(["site": .object { $0.site }])
+    var strings: StringsView
+    static let fields = TemplateFields<CrisisBlockContext>(["site": .object { $0.site }, "strings": .strings { $0.strings }])
 }
 

@@ -2,10 +2,11 @@
 /// appear on, so each is built once and shared by every page that shows it.
 struct ViewBuilder {
     let site: Site
+    var format: LocaleFormatter { site.format }
 
     var siteView: SiteView {
         let s = site.settings
-        let hours = s.hours.map { HoursView(days: Days.range($0.days), opens: $0.opens.display, closes: $0.closes.display) }
+        let hours = s.hours.map { HoursView(days: format.dayRange($0.days), opens: format.time($0.opens), closes: format.time($0.closes)) }
         let address = s.address?.lines ?? []
         return SiteView(
             name: s.name, tagline: s.tagline, description: s.description, url: site.baseURL, language: s.language,
@@ -15,53 +16,70 @@ struct ViewBuilder {
             year: String(site.buildDate.year))
     }
 
+    /// A crisis line's name: the clinic's words, or the strings file's for the built-in lines.
+    func crisisName(_ resource: CrisisResource) -> String {
+        resource.nameKey.map { site.strings[$0] } ?? resource.name
+    }
+
     func crisisView(_ resource: CrisisResource) -> CrisisView {
-        CrisisView(name: resource.name, phone: resource.phone, phoneHref: resource.phone.map(Phone.href),
+        CrisisView(name: crisisName(resource), phone: resource.phone, phoneHref: resource.phone.map(Phone.href),
                    text: resource.text, smsHref: resource.text.map { "sms:" + Phone.digits($0) }, url: resource.url)
     }
 
     func trackView(_ track: Track) -> TrackView {
-        let hours = Hours.text(minutes: track.weeklyMinutes)
-        let perDay = Hours.text(minutes: track.minutesPerDay)
-        let days = Days.list(track.days.map { $0.name + "s" })
-        var sentence = "\(days), \(track.start.display) to \(track.end.display): \(hours) a week"
-        if let location = track.location { sentence += ", in \(location)" }
+        let hours = format.duration(minutes: track.weeklyMinutes)
+        let perDay = format.duration(minutes: track.minutesPerDay)
+        let days = format.list(track.days.map(format.weekdayPlural))
+        let start = format.time(track.start), end = format.time(track.end)
+        var values = ["days": days, "start": start, "end": end, "hours": hours]
+        values["location"] = track.location
+        let sentence = site.strings.fill(track.location == nil ? StringKeys.trackSentence : StringKeys.trackSentenceIn, values)
         return TrackView(
-            name: track.name, daysText: days, daysShort: track.days.map(\.shortName).joined(separator: ", "),
-            start: track.start.display, end: track.end.display, hoursPerWeek: hours, hoursPerDay: perDay,
-            location: track.location, sentence: sentence + ".",
-            days: track.days.map { TrackDayView(day: $0.name, start: track.start.display, end: track.end.display, hours: perDay) })
+            name: track.name, daysText: days, daysShort: daysShort(track.days),
+            start: start, end: end, hoursPerWeek: hours, hoursPerDay: perDay,
+            location: track.location, sentence: sentence,
+            days: track.days.map { TrackDayView(day: format.weekday($0), start: start, end: end, hours: perDay) })
+    }
+
+    /// `Mon, Tue, Thu`
+    func daysShort(_ days: [Weekday]) -> String {
+        days.map(format.weekdayShort).joined(separator: site.strings[StringKeys.listSeparator])
     }
 
     func programCard(_ program: Program) -> ProgramCardView {
-        let schedule = program.tracks.map { "\($0.name): \($0.days.map(\.shortName).joined(separator: ", ")), \($0.start.display)–\($0.end.display)" }
+        let schedule = program.tracks.map {
+            site.strings.fill(StringKeys.cardTrack, ["track": $0.name, "days": daysShort($0.days),
+                                                     "start": format.time($0.start), "end": format.time($0.end)])
+        }
         return ProgramCardView(
             slug: program.slug, path: SitePaths.program(program.slug), title: program.title, summary: program.summary,
-            level: program.levelOfCare.name, levelShort: program.levelOfCare.shortName, audience: program.audience.name,
-            scheduleLine: schedule.joined(separator: "; "))
+            level: format.levelOfCare(program.levelOfCare), levelShort: format.levelOfCareShort(program.levelOfCare),
+            audience: format.audience(program.audience),
+            scheduleLine: schedule.joined(separator: site.strings[StringKeys.cardSeparator]))
     }
 
     func articleCard(_ article: EducationArticle) -> ArticleCardView {
         ArticleCardView(slug: article.slug, path: SitePaths.article(article.slug), title: article.title,
-                        summary: article.summary, audience: article.audience.name, audienceKey: article.audience.rawValue)
+                        summary: article.summary, audience: format.readers(article.audience), audienceKey: article.audience.rawValue)
     }
 
     func workshopCard(_ series: WorkshopSeries) -> WorkshopCardView {
         let upcoming = series.sessions.filter { $0.date >= site.buildDate }.count
         return WorkshopCardView(
             slug: series.slug, path: SitePaths.workshop(series.slug), title: series.title, summary: series.summary,
-            firstDate: series.sessions.first?.date.display ?? "", lastDate: series.sessions.last?.date.display ?? "",
+            firstDate: series.sessions.first.map { format.date($0.date) } ?? "",
+            lastDate: series.sessions.last.map { format.date($0.date) } ?? "",
             upcomingCount: upcoming, hasUpcoming: upcoming > 0)
     }
 
     func sessionView(_ session: WorkshopSession, in series: WorkshopSeries) -> SessionView {
         let handouts = session.handouts.compactMap { site.article($0.slug) }.map(articleCard)
         return SessionView(
-            title: session.title, date: session.date.longDisplay, isoDate: session.date.iso,
+            title: session.title, date: format.longDate(session.date), isoDate: session.date.iso,
             startISO: "\(session.date.iso)T\(session.start.text)", endISO: "\(session.date.iso)T\(session.end.text)",
-            start: session.start.display, end: session.end.display,
-            time: "\(session.start.display) to \(session.end.display)",
-            location: session.location ?? series.location ?? (series.onlineURL != nil ? "Online" : nil),
+            start: format.time(session.start), end: format.time(session.end),
+            time: format.timeRange(session.start, session.end),
+            location: session.location ?? series.location ?? (series.onlineURL != nil ? site.strings[StringKeys.online] : nil),
             isPast: session.date < site.buildDate, handouts: handouts,
             seriesTitle: series.title, seriesPath: SitePaths.workshop(series.slug))
     }
@@ -81,26 +99,6 @@ struct ViewBuilder {
         }
         all.sort { ($0.0.date, $0.0.start, $0.1.title) < ($1.0.date, $1.0.start, $1.1.title) }
         return all.prefix(limit).map { sessionView($0.0, in: $0.1) }
-    }
-}
-
-enum Days {
-    /// `Monday to Friday`, or `Monday, Wednesday and Friday`.
-    static func range(_ days: [Weekday]) -> String {
-        let sorted = days.sorted()
-        if sorted.count >= 3, let first = sorted.first, let last = sorted.last, last.index - first.index == sorted.count - 1 {
-            return "\(first.name) to \(last.name)"
-        }
-        return list(sorted.map(\.name))
-    }
-
-    /// `a, b and c`
-    static func list(_ items: [String]) -> String {
-        switch items.count {
-        case 0: return ""
-        case 1: return items[0]
-        default: return items.dropLast().joined(separator: ", ") + " and " + items.last!
-        }
     }
 }
 

@@ -36,10 +36,11 @@ final class FragmentCache: @unchecked Sendable {
         return variant
     }
 
-    /// `site` is the same on every page of a build (the planner makes one), so it needs no
-    /// place in the key; hashing it for every page cost as much as rendering the footer.
+    /// `site` and `strings` are the same on every page of a build (the planner makes one of
+    /// each), so they need no place in the key; hashing them for every page cost as much as
+    /// rendering the footer.
     private func keyPaths(_ partial: CacheablePartial) -> [[String]] {
-        partial.paths.filter { $0.first != "site" }
+        partial.paths.filter { $0.first != "site" && $0.first != "strings" }
     }
 
     static func value(at path: [String], in context: PageContext) -> AnyHashable {

@@ -16,11 +16,11 @@ struct Renderer {
 
     func render(_ plan: OutputPlan) -> Rendered {
         // The crisis block a body asks for with ```crisis is the theme's partial, the same on every page.
-        let crisisBlock = theme.render(CrisisBlockContext(site: ViewBuilder(site: site).siteView), template: "crisis-block")
+        let crisisBlock = theme.render(CrisisBlockContext(site: ViewBuilder(site: site).siteView, strings: StringsView(site.strings)), template: "crisis-block")
         let replacement = crisisBlock.hasSuffix("\n") || crisisBlock.isEmpty ? crisisBlock : crisisBlock + "\n"
         let marker = MarkdownRenderer.crisisBlockMarker + "\n"
         let fragments = FragmentCache(library: theme.library, partials: FragmentAnalysis.cacheablePartials(
-            texts: theme.texts, pageRoots: TemplateRoots.pages))
+            texts: theme.texts, pageRoots: TemplateRoots.pages(strings: StringsView.shape(keys: site.strings.values.keys))))
         let results = ParallelMap.map(plan.outputs) { output -> Result<OutputFile, Diagnostic> in
             switch output.source {
             case .page(let template, let context):

@@ -8,6 +8,8 @@ public struct PageContext: Sendable, Hashable {
     /// Leads from this page to the site root, such as `../../`; empty on the home page.
     public var root: String
     public var content: AnyTemplateValue
+    /// The interface words of the site's language: `{{strings.nav.home}}`.
+    public var strings: StringsView
 }
 
 public struct HomeContent: Sendable, Hashable {
@@ -277,5 +279,6 @@ extension PageContext: TemplateValue {
         "footerNav": .list { $0.footerNav },
         "root": .value { $0.root },
         "content": .open { $0.content },
+        "strings": .strings { $0.strings },
     ])
 }

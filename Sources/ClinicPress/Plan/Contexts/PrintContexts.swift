@@ -24,6 +24,8 @@ public struct PrintContext: Sendable, Hashable {
     /// Leads from the document to the site root (`../../`), for the stylesheet and images.
     public var root: String
     public var content: AnyTemplateValue
+    /// The interface words of the site's language: `{{strings.packet.contents}}`.
+    public var strings: StringsView
 }
 
 /// One education article as printed: on its own (a handout) or inside a workshop packet.
@@ -228,6 +230,7 @@ extension PrintContext: TemplateValue {
         "print": .object { $0.print },
         "root": .value { $0.root },
         "content": .open { $0.content },
+        "strings": .strings { $0.strings },
     ])
 }
 
