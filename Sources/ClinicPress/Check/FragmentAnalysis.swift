@@ -10,14 +10,16 @@ struct CacheablePartial: Sendable, Equatable {
 }
 
 enum FragmentAnalysis {
-    static func cacheablePartials(texts: [String: String], pageRoots: [String: TemplateShape]) -> [CacheablePartial] {
+    /// - Parameter strings: the shape of the loaded strings file.
+    static func cacheablePartials(texts: [String: String], pageRoots: [String: TemplateShape],
+                                  strings: TemplateShape) -> [CacheablePartial] {
         let check = TemplateCheck(texts: texts, sources: [:])
         var pages = TemplateCheck.Walker(check: check)
         for name in pageRoots.keys.sorted() where texts[name] != nil {
             pages.walk(name, stack: [pageRoots[name]!], depth: 0)
         }
         // The page context with a content that differs from page to page.
-        let frame = PageContext.shape.replacing("content", with: .open)
+        let frame = PageContext.shape.replacing("content", with: .open).replacing("strings", with: strings)
         var result: [CacheablePartial] = []
         for (name, inclusion) in pages.inclusions.sorted(by: { $0.key < $1.key }) {
             // Included inside a section, the partial could read that section's values; indented,

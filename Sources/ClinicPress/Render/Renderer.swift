@@ -19,8 +19,9 @@ struct Renderer {
         let crisisBlock = theme.render(CrisisBlockContext(site: ViewBuilder(site: site).siteView, strings: StringsView(site.strings)), template: "crisis-block")
         let replacement = crisisBlock.hasSuffix("\n") || crisisBlock.isEmpty ? crisisBlock : crisisBlock + "\n"
         let marker = MarkdownRenderer.crisisBlockMarker + "\n"
+        let stringsShape = StringsView.shape(keys: site.strings.values.keys)
         let fragments = FragmentCache(library: theme.library, partials: FragmentAnalysis.cacheablePartials(
-            texts: theme.texts, pageRoots: TemplateRoots.pages(strings: StringsView.shape(keys: site.strings.values.keys))))
+            texts: theme.texts, pageRoots: TemplateRoots.pages(strings: stringsShape), strings: stringsShape))
         let results = ParallelMap.map(plan.outputs) { output -> Result<OutputFile, Diagnostic> in
             switch output.source {
             case .page(let template, let context):

@@ -7,17 +7,24 @@ public struct StringsView: MustacheParent, Sendable, Hashable {
     let strings: ThemeStrings
     /// The group this view stands for (`nav.`); empty at the top.
     let prefix: String
+    private let table: StringsTable
 
-    init(_ strings: ThemeStrings, prefix: String = "") {
-        self.strings = strings
-        self.prefix = prefix
+    init(_ strings: ThemeStrings) {
+        self.init(strings, prefix: "", table: StringsTable(strings.values))
     }
 
+    private init(_ strings: ThemeStrings, prefix: String, table: StringsTable) {
+        self.strings = strings
+        self.prefix = prefix
+        self.table = table
+    }
+
+    // Every page looks strings up many times: a table per group, built once, answers each
+    // name with one dictionary lookup.
     public func child(named name: String) -> Any? {
-        let key = prefix + name
-        if let text = strings.values[key] { return text }
-        let group = key + "."
-        return strings.groups.contains(group) ? StringsView(strings, prefix: group) : nil
+        if let text = table.texts[name] { return text }
+        guard let group = table.groups[name] else { return nil }
+        return StringsView(strings, prefix: prefix + name + ".", table: group)
     }
 
     /// Groups are objects, strings are values: what the template check walks.
@@ -34,6 +41,26 @@ public struct StringsView: MustacheParent, Sendable, Hashable {
             children[first, default: Node()].insert(Array(path.dropFirst()))
         }
         var shape: TemplateShape { children.isEmpty ? .value : .object(children.mapValues(\.shape)) }
+    }
+
+    /// One group of the strings file: its texts and its subgroups, by name.
+    private final class StringsTable: Sendable {
+        let texts: [String: String]
+        let groups: [String: StringsTable]
+
+        init(_ values: [String: String]) {
+            var texts: [String: String] = [:]
+            var nested: [String: [String: String]] = [:]
+            for (key, text) in values {
+                if let dot = key.firstIndex(of: ".") {
+                    nested[String(key[..<dot]), default: [:]][String(key[key.index(after: dot)...])] = text
+                } else {
+                    texts[key] = text
+                }
+            }
+            self.texts = texts
+            self.groups = nested.mapValues(StringsTable.init)
+        }
     }
 
     // Two pages' views are equal when their strings are: the language and every text.
