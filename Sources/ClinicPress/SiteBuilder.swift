@@ -7,6 +7,8 @@ public enum PDFMode: String, Sendable, CaseIterable {
 
 public struct BuildOptions: Sendable {
     public var siteDirectory: URL
+    /// Render cacheable partials once per distinct value (off only to test that it changes nothing).
+    var cacheFragments = true
     public var outputDirectory: URL
     /// Overrides `url` in site.yml (for staging copies of a site).
     public var baseURL: String?
@@ -122,7 +124,7 @@ public enum SiteBuilder {
         let plan = OutputPlanner(site: site, bodies: bodies, theme: theme, paper: paper, printLinks: links).plan()
         clock.lap("plan")
         // 5. render
-        let rendered = Renderer(theme: theme, site: site,
+        let rendered = Renderer(theme: theme, site: site, cacheFragments: options.cacheFragments,
                                 contentDirectory: options.siteDirectory.appendingPathComponent("Content")).render(plan)
         report.add(contentsOf: rendered.diagnostics)
         clock.lap("render")

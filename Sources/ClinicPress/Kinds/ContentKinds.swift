@@ -3,6 +3,13 @@
 enum ContentKinds {
     static let all: [any ContentKind.Type] = [ProgramKind.self, ArticleKind.self, WorkshopKind.self, TeamKind.self, PageKind.self]
 
+    /// Each kind's name, folder and keys (for documentation and tests).
+    static var summaries: [(name: String, folder: String, keys: [ContentKey])] { all.map { summary($0) } }
+
+    private static func summary<K: ContentKind>(_ kind: K.Type) -> (name: String, folder: String, keys: [ContentKey]) {
+        (K.name, K.source.folder, K.keys)
+    }
+
     /// The kind whose files are in `Content/<folder>/`.
     static func kind(inFolder folder: String) -> (any ContentKind.Type)? {
         all.first { $0.source.folder == folder }

@@ -7,6 +7,7 @@ import Glibc
 struct Renderer {
     let theme: Theme
     let site: Site
+    var cacheFragments = true
     let contentDirectory: URL
 
     struct Rendered {
@@ -20,7 +21,7 @@ struct Renderer {
         let replacement = crisisBlock.hasSuffix("\n") || crisisBlock.isEmpty ? crisisBlock : crisisBlock + "\n"
         let marker = MarkdownRenderer.crisisBlockMarker + "\n"
         let stringsShape = StringsView.shape(keys: site.strings.values.keys)
-        let fragments = FragmentCache(library: theme.library, partials: FragmentAnalysis.cacheablePartials(
+        let fragments = FragmentCache(library: theme.library, partials: !cacheFragments ? [] : FragmentAnalysis.cacheablePartials(
             texts: theme.texts, pageRoots: TemplateRoots.pages(strings: stringsShape), strings: stringsShape))
         let results = ParallelMap.map(plan.outputs) { output -> Result<OutputFile, Diagnostic> in
             switch output.source {
