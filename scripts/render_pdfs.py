@@ -186,6 +186,25 @@ def overflowing_panels(document) -> list[str]:
     return found
 
 
+def loaded_files(urls: list) -> list:
+    """file: URLs as paths relative to the working folder (the new output folder); data: URLs
+    carry their bytes in the HTML; anything else is kept as `url:...`, which the cache refuses."""
+    from urllib.parse import unquote, urlsplit
+    here = os.path.realpath(os.getcwd())
+    found = set()
+    for url in urls:
+        parts = urlsplit(url)
+        if parts.scheme == 'data':
+            continue
+        if parts.scheme == 'file':
+            path = os.path.realpath(unquote(parts.path))
+            if path.startswith(here + os.sep):
+                found.add(os.path.relpath(path, here))
+                continue
+        found.add('url:' + url)
+    return sorted(found)
+
+
 def render_one(job: dict, options: dict) -> dict:
     """Render one job. Returns {"ok", "errors", "warnings", "seconds", "pages"}."""
     if _collector is None:
@@ -202,9 +221,18 @@ def render_one(job: dict, options: dict) -> dict:
     try:
         if not os.path.isfile(html_path):
             raise FileNotFoundError(f'no such HTML file: {html_path}')
-        fetcher = URLFetcher(
+        class RecordingFetcher(URLFetcher):
+            """Notes every resource WeasyPrint loads: the PDF cache's record of what the PDF used."""
+            loaded: list = []
+
+            def fetch(self, url, headers=None):
+                self.loaded.append(url)
+                return super().fetch(url, headers)
+
+        fetcher = RecordingFetcher(
             timeout=options['timeout'],
             allowed_protocols=None if options['allow_network'] else {'file', 'data'})
+        fetcher.loaded = []
         # The same options go to render() and write_pdf(): a variant also sets
         # layout-time defaults.
         pdf_options = {
@@ -219,6 +247,7 @@ def render_one(job: dict, options: dict) -> dict:
             metadata.created = metadata.created or options['date']
             metadata.modified = metadata.modified or options['date']
         result['pages'] = len(document.pages)
+        result['inputs'] = loaded_files(fetcher.loaded)
         if job.get('panels'):
             result['overflow'] = overflowing_panels(document)
 
@@ -340,10 +369,13 @@ def main(argv: list[str] | None = None) -> int:
     failed = 0
     for job, result in zip(jobs, results):
         assert result is not None
-        if job.get('panels') and result['ok']:
-            # One JSON line per checked document on standard output, for the caller.
-            print(json.dumps({'pdf': job['pdf'], 'pages': result['pages'],
-                              'overflow': result.get('overflow', [])}, sort_keys=True))
+        if result['ok']:
+            # One JSON line per document on standard output, for the caller: what it loaded and,
+            # for documents with panels, the pages and the panels that overflowed.
+            line = {'pdf': job['pdf'], 'inputs': result.get('inputs', [])}
+            if job.get('panels'):
+                line.update(pages=result['pages'], overflow=result.get('overflow', []))
+            print(json.dumps(line, sort_keys=True))
         for warning in result['warnings']:
             print(f'{PROG}: warning: {job["html"]}: {warning}', file=sys.stderr)
         if not result['ok']:

@@ -128,42 +128,32 @@ final class PDFCacheTests: XCTestCase {
         XCTAssertEqual(try snapshot(output), before)
     }
 
-    // MARK: What a document uses (no WeasyPrint needed)
+    // MARK: What a document uses, as WeasyPrint loaded it
 
-    func testInputsFollowStylesheetsImagesAndFonts() throws {
-        let site = try TemporarySite([
-            "print/handouts/x.html": """
-                <!doctype html><html><head><link rel="stylesheet" href="../../theme/print.css">
-                <link rel="canonical" href="https://example.org/x/">
-                <style>@page { size: letter; } .logo { background: url('../../assets/bg.png'); }</style></head>
-                <body><!-- <img src="../../assets/commented.png"> -->
-                <img src="../../assets/group%20room.svg?v=1" alt=""><a href="../../index.html">home</a>
-                <img src="data:image/png;base64,AAAA" alt=""></body></html>
-                """,
-            "theme/print.css": "@import 'fonts.css';\n/* url(ignored.woff) */ body { color: black }",
-            "theme/fonts.css": "@font-face { font-family: X; src: url(fonts/x.woff2) format('woff2'), local('X'); }",
-            "theme/fonts/x.woff2": "font bytes",
-            "assets/group room.svg": "<svg xmlns='http://www.w3.org/2000/svg'><image href='inner.png'/></svg>",
-            "assets/inner.png": "png",
-        ])
+    func testEveryFileWeasyPrintLoadedIsInTheKey() throws {
+        let site = try makeSite()
         defer { site.remove() }
-        var inputs = PrintInputs(root: site.root)
-        let key = inputs.key(html: "print/handouts/x.html", context: ["paper letter"])
-        XCTAssertTrue(key.cacheable)
-        XCTAssertEqual(key.inputs, ["assets/bg.png", "assets/group room.svg", "assets/inner.png", "theme/fonts.css",
-                                    "theme/fonts/x.woff2", "theme/print.css"])
-
-        // Any of them changing changes the key; so does the paper.
-        for (path, text) in [("theme/fonts/x.woff2", "other font"), ("assets/inner.png", "other"), ("assets/bg.png", "now here")] {
-            try site.write(path, text)
-            var again = PrintInputs(root: site.root)
-            XCTAssertNotEqual(again.key(html: "print/handouts/x.html", context: ["paper letter"]).key, key.key, path)
+        try site.write("Content/assets/room.svg", "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'/>")
+        let (path, text) = TemporarySite.article("b", body: "Second article.\n\n![A room](../assets/room.svg)")
+        try site.write(path, text)
+        let output = site.root.appendingPathComponent("Output")
+        _ = try build(site)
+        let manifest = try XCTUnwrap(PDFCache.readManifest(in: output))
+        for (pdf, entry) in manifest.pdfs {
+            XCTAssertNotNil(entry.inputs["theme/print.css"], "\(pdf) loaded the print stylesheet: \(entry.inputs)")
         }
-        var fresh = PrintInputs(root: site.root)
-        let now = fresh.key(html: "print/handouts/x.html", context: ["paper letter"]).key
-        XCTAssertNotEqual(fresh.key(html: "print/handouts/x.html", context: ["paper a4"]).key, now)
-        XCTAssertEqual(ContentHash.hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        XCTAssertEqual(ContentHash.hex(String(repeating: "a", count: 1000)),
-                       "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        XCTAssertNotNil(manifest.pdfs["print/handouts/b.pdf"]?.inputs["assets/room.svg"])
+        XCTAssertNil(manifest.pdfs["print/handouts/a.pdf"]?.inputs["assets/room.svg"])
+
+        // The picture changes: only the handout that shows it is rendered again.
+        try site.write("Content/assets/room.svg", "<svg xmlns='http://www.w3.org/2000/svg' width='20' height='10'/>")
+        let picture = try build(site)
+        XCTAssertEqual(picture.pdfRendered, 1)
+        // The stylesheet changes: every PDF is rendered again.
+        let css = try String(contentsOf: Repository.root.appendingPathComponent("Templates/theme/print.css"), encoding: .utf8)
+        try site.write("Templates/theme/print.css", css + "\n/* a clinic's change */\n")
+        let style = try build(site)
+        XCTAssertEqual(style.pdfRendered, 3)
+        XCTAssertEqual(style.pdfReused, 0)
     }
 }

@@ -57,6 +57,9 @@ public struct PDFEngine: Sendable {
         public var failures: [String]
         /// PDF path -> panels whose content did not fit, and the page count.
         public var panelReports: [String: (pages: Int, overflow: [String])]
+        /// PDF path -> the files WeasyPrint loaded to make it (paths inside the folder; `url:`
+        /// for anything it fetched from elsewhere), as its URL fetcher saw them.
+        public var inputs: [String: [String]] = [:]
     }
 
     /// Renders the jobs, whose paths are relative to `directory`.
@@ -103,6 +106,7 @@ public struct PDFEngine: Sendable {
         }
         // One JSON line per finished PDF ({"done": PDF}) while it runs, then the panel reports.
         var reports: [String: (pages: Int, overflow: [String])] = [:]
+        var inputs: [String: [String]] = [:]
         var done = 0
         var buffer = Data()
         func handle(_ line: Data) {
@@ -111,7 +115,8 @@ public struct PDFEngine: Sendable {
                 done += 1
                 progress?(done, jobs.count, finished)
             } else if let pdf = object["pdf"] as? String {
-                reports[pdf] = ((object["pages"] as? Int) ?? 0, (object["overflow"] as? [String]) ?? [])
+                if let loaded = object["inputs"] as? [String] { inputs[pdf] = loaded }
+                if let overflow = object["overflow"] as? [String] { reports[pdf] = ((object["pages"] as? Int) ?? 0, overflow) }
             }
         }
         while true {
@@ -133,6 +138,6 @@ public struct PDFEngine: Sendable {
             failures = text.split(separator: "\n").map(String.init).filter { $0.contains("FAILED") || $0.contains("error") }
             if failures.isEmpty { failures = ["WeasyPrint stopped with status \(process.terminationStatus): \(text)"] }
         }
-        return Outcome(failures: failures, panelReports: reports)
+        return Outcome(failures: failures, panelReports: reports, inputs: inputs)
     }
 }

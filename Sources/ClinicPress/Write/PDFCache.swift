@@ -3,24 +3,27 @@ import Foundation
 /// PDFs only when something changed.
 ///
 /// Every build that makes PDFs writes `.clinicpress-pdfs.json` into the output folder, next to
-/// the `.clinicpress-output` marker: for each PDF, its input key (SHA-256 of its print HTML, the
-/// stylesheets, images and fonts that HTML uses (`PrintInputs`), the paper size, and the renderer:
-/// WeasyPrint's version, the print venv's install stamp, `render_pdfs.py`, the Pango/HarfBuzz/
-/// fontconfig libraries and `SOURCE_DATE_EPOCH`), the SHA-256 of the PDF produced, the files it
-/// used and, for brochures, the page count and overflowing panels. The manifest holds no times and
-/// its keys are sorted, so two builds of the same content give the same bytes.
+/// the `.clinicpress-output` marker. For each PDF it records a key (SHA-256 of the document's print
+/// HTML, the paper size and the renderer: WeasyPrint's version, the print venv's install stamp,
+/// `render_pdfs.py`, the Pango/HarfBuzz/fontconfig libraries and `SOURCE_DATE_EPOCH`), every file
+/// WeasyPrint itself loaded while rendering it (stylesheets, images, fonts, as its URL fetcher saw
+/// them) with each file's SHA-256, the SHA-256 of the PDF produced and, for brochures, the page
+/// count and overflowing panels. It holds no times and its keys are sorted, so two builds of the
+/// same content give the same bytes.
 ///
-/// The next build computes each document's key again in the new (staging) folder. When the old
-/// output's manifest has the same key and the old PDF still has the recorded hash, the old PDF
-/// is copied into the new folder; otherwise it is rendered. `--fresh` ignores the old output.
+/// The next build reuses an old PDF when its key is the same, every file it loaded still has the
+/// same bytes in the new (staging) folder, and the old PDF still has the recorded hash; the PDF
+/// is then linked (or copied) into the new folder. Otherwise it is rendered. `--fresh` ignores the
+/// old output.
 enum PDFCache {
     static let manifestName = ".clinicpress-pdfs.json"
-    static let format = 1
+    static let format = 2
 
     struct Entry: Codable, Equatable {
         var key: String
         var sha256: String
-        var inputs: [String]
+        /// Path inside the output folder -> SHA-256 of the file when the PDF was rendered.
+        var inputs: [String: String]
         /// Brochures only: the page count and the panels that overflowed when it was rendered.
         var pages: Int?
         var overflow: [String]?
@@ -38,37 +41,34 @@ enum PDFCache {
         var reused: Int
     }
 
-    /// Renders the jobs whose inputs changed into `staging` and copies the others from `previous`.
+    /// Renders the jobs whose inputs changed into `staging` and carries the others over from `previous`.
     /// - Parameters:
     ///   - previous: the current output folder, or nil to render everything (`--fresh`).
     ///   - progress: (PDFs done, PDFs to render, the PDF just done), as the renderer reports them.
     static func render(_ jobs: [PDFEngine.Job], engine: PDFEngine, staging: URL, previous: URL?, paper: String,
                        parallel: Int, progress: (@Sendable (Int, Int, String) -> Void)? = nil) -> Result {
         let fingerprint = engine.fingerprint()
-        var inputs = PrintInputs(root: staging)
+        var hashes = FileHashes(root: staging)
         let old = previous.flatMap(readManifest)
         var entries: [String: Entry] = [:]
         var reports: [String: (pages: Int, overflow: [String])] = [:]
         var toRender: [PDFEngine.Job] = []
-        var keys: [String: PrintInputs.Key] = [:]
+        var keys: [String: String] = [:]
 
         for job in jobs {
-            let key = inputs.key(html: job.html, context: [
-                "engine \(fingerprint.key)", "paper \(paper)", "panels \(job.checkPanels)", "pdf \(job.pdf)",
-            ])
+            guard let html = hashes.hash(job.html) else {
+                toRender.append(job)
+                continue
+            }
+            let key = ContentHash.hex([
+                "clinicpress-pdf 2", "html \(job.html) \(html)", "engine \(fingerprint.key)", "paper \(paper)",
+                "panels \(job.checkPanels)", "pdf \(job.pdf)",
+            ].joined(separator: "\n"))
             keys[job.pdf] = key
-            if key.cacheable, let previous, let entry = old?.pdfs[job.pdf], entry.key == key.key,
+            if let previous, let entry = old?.pdfs[job.pdf], entry.key == key,
                !job.checkPanels || entry.pages != nil,
-               let data = try? Data(contentsOf: previous.appendingPathComponent(job.pdf)),
-               ContentHash.hex(data) == entry.sha256 {
-                let target = staging.appendingPathComponent(job.pdf)
-                do {
-                    try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try data.write(to: target)
-                } catch {
-                    toRender.append(job)
-                    continue
-                }
+               entry.inputs.allSatisfy({ hashes.hash($0.key) == $0.value }),
+               carryOver(job.pdf, from: previous, to: staging, sha256: entry.sha256) {
                 entries[job.pdf] = entry
                 if job.checkPanels { reports[job.pdf] = (entry.pages ?? 0, entry.overflow ?? []) }
             } else {
@@ -76,7 +76,7 @@ enum PDFCache {
             }
         }
 
-        var outcome = PDFEngine.Outcome(failures: [], panelReports: [:])
+        var outcome = PDFEngine.Outcome(failures: [], panelReports: [:], inputs: [:])
         if !toRender.isEmpty {
             outcome = engine.render(toRender, in: staging, parallel: parallel, progress: progress)
             guard outcome.failures.isEmpty else {
@@ -84,10 +84,18 @@ enum PDFCache {
             }
         }
         for job in toRender {
-            guard let key = keys[job.pdf], key.cacheable,
+            // What WeasyPrint loaded; a document that loaded anything from outside the folder is
+            // rendered every time.
+            guard let key = keys[job.pdf], let loaded = outcome.inputs[job.pdf],
                   let data = try? Data(contentsOf: staging.appendingPathComponent(job.pdf)) else { continue }
+            var inputs: [String: String] = [:]
+            for path in loaded where path != job.html {
+                guard let hash = hashes.hash(path) else { inputs = [:]; break }
+                inputs[path] = hash
+            }
+            if inputs.isEmpty && loaded.contains(where: { $0 != job.html }) { continue }
             let report = outcome.panelReports[job.pdf]
-            entries[job.pdf] = Entry(key: key.key, sha256: ContentHash.hex(data), inputs: key.inputs,
+            entries[job.pdf] = Entry(key: key, sha256: ContentHash.hex(data), inputs: inputs,
                                      pages: job.checkPanels ? (report?.pages ?? 0) : nil,
                                      overflow: job.checkPanels ? (report?.overflow ?? []) : nil)
         }
@@ -100,6 +108,21 @@ enum PDFCache {
             outcome.failures.append("cannot write \(manifestName): \(error.localizedDescription)")
         }
         return Result(outcome: outcome, rendered: toRender.count, reused: jobs.count - toRender.count)
+    }
+
+    /// Puts the old PDF into the new folder when it still has the bytes that were recorded:
+    /// a damaged or hand-edited PDF is rendered again.
+    static func carryOver(_ pdf: String, from previous: URL, to staging: URL, sha256: String) -> Bool {
+        let source = previous.appendingPathComponent(pdf)
+        guard let data = try? Data(contentsOf: source), ContentHash.hex(data) == sha256 else { return false }
+        let target = staging.appendingPathComponent(pdf)
+        do {
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            return false
+        }
+        if link(source.path, target.path) == 0 { return true }
+        return FileTree.writeFile(data, to: target.path) == nil
     }
 
     static func encode(_ manifest: Manifest) throws -> Data {
@@ -117,6 +140,27 @@ enum PDFCache {
               let manifest = try? JSONDecoder().decode(Manifest.self, from: data),
               manifest.format == format else { return nil }
         return manifest
+    }
+}
+
+/// SHA-256 of files in the new output folder, each read once per build (most documents share
+/// the stylesheet).
+struct FileHashes {
+    let root: URL
+    private var known: [String: String?] = [:]
+
+    init(root: URL) { self.root = root }
+
+    /// Nil when the path leaves the folder or names no readable file.
+    mutating func hash(_ path: String) -> String? {
+        if let hash = known[path] { return hash }
+        var hash: String?
+        if let normal = RelativeURL.normalize(path), normal == path,
+           let data = try? Data(contentsOf: root.appendingPathComponent(path)) {
+            hash = ContentHash.hex(data)
+        }
+        known[path] = hash
+        return hash
     }
 }
 
