@@ -10,7 +10,8 @@ struct StageClock {
         guard enabled else { return }
         let now = DispatchTime.now()
         let milliseconds = Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1_000_000
-        FileHandle.standardError.write(Data(String(format: "%-10@ %8.1f ms\n", stage, milliseconds).utf8))
+        let name = stage.padding(toLength: max(stage.count, 12), withPad: " ", startingAt: 0)
+        FileHandle.standardError.write(Data((name + String(format: "%8.1f ms\n", milliseconds)).utf8))
         last = now
     }
 }
