@@ -40,12 +40,9 @@ public enum SitePaths {
     }
 
     /// Pages the build makes itself, which a body may link to directly (`/team/`).
-    public static let generatedPages: Set<String> = [
-        "", "programs/", "levels-of-care/", "education/", "education/for-families/", "education/for-clients/",
-        "workshops/", "team/", "404.html",
-    ]
+    public static let generatedPages: Set<String> = Set(["", "404.html"] + ContentKinds.listPaths)
 
     /// Pages the build writes itself; a `Content/pages/` file with one of these slugs would collide.
-    public static let reserved = ["programs", "education", "workshops", "team", "levels-of-care", "assets", "theme",
-                                  "print", "404", "index", "sitemap", "robots"]
+    public static let reserved = Set(ContentKinds.listPaths.compactMap { $0.split(separator: "/").first.map(String.init) })
+        .union(["assets", "theme", "print", "404", "index", "sitemap", "robots"])
 }

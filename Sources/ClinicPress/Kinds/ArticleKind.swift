@@ -50,6 +50,8 @@ enum ArticleKind: ContentKind {
 
     static func pagePath(_ slug: String) -> String? { "education/\(slug)/" }
 
+    static var listPaths: [String] { ["education/"] + filters.map { "education/\($0.slug)/" } }
+
     static func navigation(_ site: Site) -> [LinkView] {
         [LinkView(title: site.strings[StringKeys.navLibrary], path: "education/", current: false)]
     }

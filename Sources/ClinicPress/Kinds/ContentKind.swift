@@ -22,6 +22,9 @@ protocol ContentKind: SendableMetatype {
 
     /// The web page of one entry (`programs/adult-iop/`), or nil when entries have none.
     static func pagePath(_ slug: String) -> String?
+    /// The kind's own list pages (`programs/`), which a body may link to directly (`/programs/`)
+    /// and no `Content/pages/` file may take the name of.
+    static var listPaths: [String] { get }
     /// Main navigation links this kind adds (its list page), in order.
     static func navigation(_ site: Site) -> [LinkView]
     /// Every web page of the kind: one per entry, and its lists.
@@ -78,6 +81,7 @@ extension ContentKind {
     static func check(_ entries: [Entry], report: DiagnosticCollector) {}
     static func arrange(_ entries: [Entry], reservedIDs: Set<String>) -> [Entry] { entries }
     static func pagePath(_ slug: String) -> String? { nil }
+    static var listPaths: [String] { [] }
     static func navigation(_ site: Site) -> [LinkView] { [] }
     static func pages(_ planner: PagePlanner) -> [PagePlan] { [] }
     static var pageTemplates: [String: TemplateShape] { [:] }

@@ -3,6 +3,11 @@
 enum ContentKinds {
     static let all: [any ContentKind.Type] = [ProgramKind.self, ArticleKind.self, WorkshopKind.self, TeamKind.self, PageKind.self]
 
+    /// Every kind's list pages (`programs/`, `education/`).
+    static var listPaths: [String] { all.flatMap { listPaths(of: $0) } }
+
+    private static func listPaths<K: ContentKind>(of kind: K.Type) -> [String] { K.listPaths }
+
     /// Each kind's name, folder and keys (for documentation and tests).
     static var summaries: [(name: String, folder: String, keys: [ContentKey])] { all.map { summary($0) } }
 

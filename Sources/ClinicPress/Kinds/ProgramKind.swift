@@ -74,6 +74,8 @@ enum ProgramKind: ContentKind {
 
     static func pagePath(_ slug: String) -> String? { "programs/\(slug)/" }
 
+    static var listPaths: [String] { ["programs/", "levels-of-care/"] }
+
     static func navigation(_ site: Site) -> [LinkView] {
         [LinkView(title: site.strings[StringKeys.navPrograms], path: "programs/", current: false),
          LinkView(title: site.strings[StringKeys.navLevels], path: "levels-of-care/", current: false)]

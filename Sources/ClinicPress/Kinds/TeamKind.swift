@@ -34,6 +34,8 @@ enum TeamKind: ContentKind {
         }
     }
 
+    static var listPaths: [String] { ["team/"] }
+
     static func navigation(_ site: Site) -> [LinkView] {
         site.team.isEmpty ? [] : [LinkView(title: site.strings[StringKeys.navTeam], path: "team/", current: false)]
     }

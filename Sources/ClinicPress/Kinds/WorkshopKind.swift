@@ -70,6 +70,8 @@ enum WorkshopKind: ContentKind {
     static func pagePath(_ slug: String) -> String? { "workshops/\(slug)/" }
     static let calendarPath = "workshops.ics"
 
+    static var listPaths: [String] { ["workshops/"] }
+
     static func navigation(_ site: Site) -> [LinkView] {
         site.workshops.isEmpty ? [] : [LinkView(title: site.strings[StringKeys.navWorkshops], path: "workshops/", current: false)]
     }

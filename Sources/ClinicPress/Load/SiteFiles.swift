@@ -150,11 +150,14 @@ struct SiteFiles {
                               hint: "open it in a text editor and save it with the encoding 'UTF-8'"))
             return nil
         }
-        if !allowEmpty, !data.contains(where: { !SiteFiles.isWhitespace($0) }) {
+        let (isBlank, hasNUL) = data.withUnsafeBytes { bytes in
+            (!bytes.contains(where: { !SiteFiles.isWhitespace($0) }), bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false)
+        }
+        if !allowEmpty, isBlank {
             report.add(.error(path, "this file is empty", hint: "add its content, or delete the file"))
             return nil
         }
-        if data.contains(0) {
+        if hasNUL {
             report.add(.error(path, "this file contains binary data (NUL characters)", hint: "save it as plain text"))
             return nil
         }
