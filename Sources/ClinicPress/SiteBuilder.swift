@@ -9,6 +9,8 @@ public struct BuildOptions: Sendable {
     public var siteDirectory: URL
     /// Render cacheable partials once per distinct value (off only to test that it changes nothing).
     var cacheFragments = true
+    /// The kinds of content a site is made of (tests add their own to show a kind is only a descriptor).
+    var kinds: [any ContentKind.Type] = ContentKinds.all
     public var outputDirectory: URL
     /// Overrides `url` in site.yml (for staging copies of a site).
     public var baseURL: String?
@@ -79,12 +81,12 @@ public enum SiteBuilder {
         let report = DiagnosticCollector()
         var clock = StageClock()
         // 1. load
-        let content = ContentLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts,
+        let content = ContentLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts, kinds: options.kinds,
                                     report: report).load()
-        let theme = Theme.load(siteDirectory: options.siteDirectory, report: report)
+        let theme = Theme.load(siteDirectory: options.siteDirectory, kinds: options.kinds, report: report)
         let strings = ThemeStrings.load(siteDirectory: options.siteDirectory,
                                         language: content?.settings.language ?? ThemeStrings.defaultLanguage, report: report)
-        if let theme { report.add(contentsOf: TemplateCheck(theme: theme).check(roots: TemplateRoots.all(strings: strings.values.keys))) }
+        if let theme { report.add(contentsOf: TemplateCheck(theme: theme).check(roots: TemplateRoots.all(strings: strings.values.keys, kinds: options.kinds))) }
         guard let content, let theme else {
             return BuildReport(diagnostics: report.all.sortedForReport(), files: [], pageCount: 0)
         }

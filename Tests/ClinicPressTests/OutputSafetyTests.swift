@@ -33,10 +33,18 @@ final class OutputSafetyTests: XCTestCase {
     }
 
     func testTwoThingsAtOnePathIsAnError() throws {
-        let site = try TemporarySite.minimal([TemporarySite.article("for-families"), ("Templates/index.html", "<p>mine</p>")])
+        let site = try TemporarySite.minimal([
+            TemporarySite.article("for-families"), ("Templates/index.html", "<p>mine</p>"),
+            ("Content/pages/programs.md", "---\ntitle: Programs\nsummary: Ours.\n---\nText.\n"),
+        ])
         defer { site.remove() }
         let messages = site.generate().messages()
-        XCTAssertTrue(messages.contains { $0.contains("used by the learning library's filter page") }, "\(messages)")
+        XCTAssertTrue(messages.contains {
+            $0.hasPrefix("Content/education/for-families.md: error: the name 'for-families' is taken: ClinicPress makes the page /education/for-families/ itself")
+        }, "\(messages)")
+        XCTAssertTrue(messages.contains {
+            $0.hasPrefix("Content/pages/programs.md: error: the name 'programs' is taken: ClinicPress makes the page /programs/ itself")
+        }, "\(messages)")
         XCTAssertTrue(messages.contains { $0.contains("two different things would be written to index.html") }, "\(messages)")
     }
 

@@ -142,3 +142,104 @@ final class PipelineTests: XCTestCase {
         XCTAssertTrue(errors[0].hasPrefix("Content/pages/about.md:4:1: error: menu_order: unknown key 'menu_order'"), errors[0])
     }
 }
+
+// MARK: A kind added by a test: one descriptor and one template
+
+/// Support groups, a kind the product does not have: a descriptor and a template make it
+/// load, check, link, render and show in the navigation without touching any stage.
+enum SupportGroupKind: ContentKind {
+    static let name = "support group"
+    static let source = ContentSource.markdownFolder("groups")
+    static let keys: [ContentKey] = [
+        .required("title", .text, example: "Grief group"),
+        .required("meets", .text, example: "Tuesdays at 6 PM"),
+        .optional("programs", .references(folder: "programs")),
+        .optional("draft", .flag),
+    ]
+
+    static func make(_ fields: Fields, slug: String, file: String, body: MarkdownSource, report: DiagnosticCollector) -> SupportGroup? {
+        guard let title = fields.text("title"), let meets = fields.text("meets") else { return nil }
+        return SupportGroup(slug: slug, file: file, title: title, meets: meets, programs: fields.references("programs"),
+                            draft: fields.flag("draft") ?? false, body: body)
+    }
+
+    static func pagePath(_ slug: String) -> String? { "groups/\(slug)/" }
+    static var listPaths: [String] { [] }
+    static func navigation(_ site: Site) -> [LinkView] {
+        site.entries(SupportGroupKind.self).isEmpty ? [] : [LinkView(title: "Groups", path: "groups/\(site.entries(SupportGroupKind.self)[0].slug)/", current: false)]
+    }
+    static var pageTemplates: [String: TemplateShape] { ["support-group": SupportGroupContent.shape] }
+
+    static func pages(_ planner: PagePlanner) -> [PagePlan] {
+        planner.site.entries(SupportGroupKind.self).map { group in
+            let body = planner.bodies.web(group.file)
+            return PagePlan(path: pagePath(group.slug)!, template: "support-group", title: group.title, description: group.meets,
+                            breadcrumbs: [planner.home], jsonLD: [], inputs: [group.file],
+                            content: AnyTemplateValue(SupportGroupContent(title: group.title, meets: group.meets, bodyHTML: body.html)))
+        }
+    }
+}
+
+struct SupportGroup: ContentEntry {
+    var slug: String, file: String, title: String, meets: String
+    var programs: [SlugReference]
+    var draft: Bool
+    var body: MarkdownSource
+    var references: [SlugReference] { programs }
+}
+
+struct SupportGroupContent: TemplateValue {
+    var title: String, meets: String, bodyHTML: String
+    static let fields = TemplateFields<SupportGroupContent>([
+        "title": .value { $0.title }, "meets": .value { $0.meets }, "bodyHTML": .value { $0.bodyHTML },
+    ])
+}
+
+extension PipelineTests {
+    func groupSite(_ extra: [(String, String)] = []) throws -> TemporarySite {
+        try TemporarySite.minimal([
+            ("Templates/support-group.mustache", "{{<base}}{{$main}}{{#content}}<h1>{{title}}</h1><p>{{meets}}</p>{{{bodyHTML}}}{{/content}}{{/main}}{{/base}}"),
+            ("Content/groups/grief.md", "---\ntitle: Grief group\nmeets: Tuesdays at 6 PM\nprograms: [adult-iop]\n---\n## Who comes\n\nPeople who lost someone. See [the program](../programs/adult-iop.md).\n"),
+            (TemporarySite.program(body: "Families may join [the grief group](../groups/grief.md#who-comes).")),
+        ] + extra)
+    }
+
+    func generate(_ site: TemporarySite) -> BuildReport {
+        var options = BuildOptions(siteDirectory: site.root, now: TemporarySite.now, pdf: .off)
+        options.kinds = ContentKinds.all + [SupportGroupKind.self]
+        return SiteBuilder.generate(options)
+    }
+
+    func testAKindIsOneDescriptorAndOneTemplate() throws {
+        let site = try groupSite()
+        defer { site.remove() }
+        let report = generate(site)
+        XCTAssertEqual(report.diagnostics.map(\.description), [])
+        let page = try XCTUnwrap(report.file("groups/grief/index.html"))
+        XCTAssertTrue(page.contains("<h1>Grief group</h1><p>Tuesdays at 6 PM</p>"), page)
+        XCTAssertTrue(page.contains("<h2 id=\"who-comes\">Who comes</h2>"), page)
+        XCTAssertTrue(page.contains("href=\"../../programs/adult-iop/\""), page)
+        XCTAssertTrue(page.contains("href=\"tel:988\""), "the crisis line is on the new kind's page too")
+        let program = try XCTUnwrap(report.file("programs/adult-iop/index.html"))
+        XCTAssertTrue(program.contains("href=\"../../groups/grief/#who-comes\""), program)
+        XCTAssertTrue(program.contains(">Groups</a>"), "the kind adds its navigation link")
+        XCTAssertTrue(try XCTUnwrap(report.file("sitemap.xml")).contains("groups/grief/"))
+    }
+
+    func testTheNewKindIsCheckedLikeTheOthers() throws {
+        let site = try groupSite([
+            ("Content/groups/loss.md", "---\ntitle: Loss\nmeet: Fridays\nprograms: [adult-ipo]\n---\nText.\n"),
+            ("Templates/support-group.mustache", "{{<base}}{{$main}}{{#content}}<h1>{{titel}}</h1>{{/content}}{{/main}}{{/base}}"),
+        ])
+        defer { site.remove() }
+        let messages = generate(site).diagnostics.map(\.description)
+        XCTAssertTrue(messages.contains { $0.hasPrefix("Content/groups/loss.md:3:1: error: meet: unknown key 'meet'") }, "\(messages)")
+        XCTAssertTrue(messages.contains { $0.contains("Content/groups/loss.md:2:1: error: meets: the required key 'meets' is missing") }, "\(messages)")
+        XCTAssertTrue(messages.contains { $0.hasPrefix("Templates/support-group.mustache:1:") && $0.contains("unknown variable 'titel'; did you mean 'title'?") }, "\(messages)")
+        let without = try TemporarySite.minimal([("Content/groups/x.md", "---\ntitle: X\nmeets: Y\n---\nZ\n")])
+        defer { without.remove() }
+        XCTAssertTrue(generate(without).diagnostics.contains {
+            $0.file == "Templates/support-group.mustache" && $0.message.contains("is missing")
+        }, "a kind's template is required like the built-in ones")
+    }
+}

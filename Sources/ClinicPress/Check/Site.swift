@@ -13,6 +13,8 @@ public struct Site: Sendable {
     public var baseURL: String
     /// Files left out because of their own errors (see `SiteContent.unreadable`).
     public var unreadable: [String: Set<String>] = [:]
+    /// The kinds of content the site is made of (`ContentKinds.all`).
+    var kinds: [any ContentKind.Type] = ContentKinds.all
     /// The interface words in the site's language (`Templates/strings/<language>.yml`).
     public var strings: ThemeStrings = .builtInEnglish
 
@@ -32,17 +34,14 @@ public enum SitePaths {
     public static func workshop(_ slug: String) -> String { WorkshopKind.pagePath(slug)! }
     public static func page(_ slug: String) -> String { PageKind.pagePath(slug)! }
 
-    /// The page path for a content file (`Content/programs/adult-iop.md` -> `programs/adult-iop/`).
-    public static func forContentFile(_ path: String) -> String? {
-        let parts = path.split(separator: "/").map(String.init)
-        guard parts.count == 3, parts[0] == "Content", let kind = ContentKinds.kind(inFolder: parts[1]) else { return nil }
-        return kind.pagePath(((parts[2] as NSString).deletingPathExtension).lowercased())
+    /// Pages the build makes itself, which a body may link to directly (`/team/`).
+    static func generatedPages(_ kinds: [any ContentKind.Type]) -> Set<String> {
+        Set(["", "404.html"] + ContentKinds.listPaths(kinds))
     }
 
-    /// Pages the build makes itself, which a body may link to directly (`/team/`).
-    public static let generatedPages: Set<String> = Set(["", "404.html"] + ContentKinds.listPaths)
-
-    /// Pages the build writes itself; a `Content/pages/` file with one of these slugs would collide.
-    public static let reserved = Set(ContentKinds.listPaths.compactMap { $0.split(separator: "/").first.map(String.init) })
-        .union(["assets", "theme", "print", "404", "index", "sitemap", "robots"])
+    /// Paths the build writes itself: no entry's page may take one (a page named `programs`, an
+    /// article named `for-families`).
+    static func taken(_ kinds: [any ContentKind.Type]) -> Set<String> {
+        Set(ContentKinds.listPaths(kinds)).union(["assets/", "theme/", "print/", "404/", "index/", "sitemap/", "robots/"])
+    }
 }

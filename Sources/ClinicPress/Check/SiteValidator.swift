@@ -14,17 +14,22 @@ public struct SiteValidator {
 
     public func validate(_ content: SiteContent, buildDate: CalendarDate, baseURL: String) -> Site {
         var slugs: [String: [String]] = [:]
-        for kind in ContentKinds.all { slugs[kind.source.folder] = content.entries.slugs(inFolder: kind.source.folder) }
+        for kind in content.kinds { slugs[kind.source.folder] = content.entries.slugs(inFolder: kind.source.folder) }
         let known = slugs.mapValues(Set.init)
-        for kind in ContentKinds.all {
+        let taken = SitePaths.taken(content.kinds)
+        for kind in content.kinds {
             for entry in content.entries.plain[kind.source.folder] ?? [] {
-                checkReferences(entry, known: known, slugs: slugs, unreadable: content.unreadable)
+                checkReferences(entry, known: known, slugs: slugs, unreadable: content.unreadable, kinds: content.kinds)
+                if let page = ContentKinds.pagePath(of: kind, entry.slug), taken.contains(page) {
+                    report.add(.error(entry.file, "the name '\(entry.slug)' is taken: ClinicPress makes the page /\(page) itself",
+                                      hint: "rename the file, for example to '\(entry.slug)-\(kind.name.split(separator: " ").last ?? "info").md'"))
+                }
             }
         }
         var arranged = ContentStore()
-        for kind in ContentKinds.all { arrange(kind, content, into: &arranged) }
+        for kind in content.kinds { arrange(kind, content, into: &arranged) }
         return Site(settings: content.settings, entries: arranged, assets: Set(content.assets), buildDate: buildDate,
-                    baseURL: baseURL, unreadable: content.unreadable)
+                    baseURL: baseURL, unreadable: content.unreadable, kinds: content.kinds)
     }
 
     func arrange<K: ContentKind>(_ kind: K.Type, _ content: SiteContent, into store: inout ContentStore) {
@@ -34,12 +39,12 @@ public struct SiteValidator {
     }
 
     func checkReferences(_ entry: any ContentEntry, known: [String: Set<String>], slugs: [String: [String]],
-                         unreadable: [String: Set<String>]) {
+                         unreadable: [String: Set<String>], kinds: [any ContentKind.Type]) {
         for reference in entry.references {
             // A file that exists but has its own errors was reported already.
             guard known[reference.folder]?.contains(reference.slug) != true,
                   unreadable[reference.folder]?.contains(reference.slug) != true else { continue }
-            let noun = ContentKinds.kind(inFolder: reference.folder)?.name ?? "file"
+            let noun = ContentKinds.kind(inFolder: reference.folder, of: kinds)?.name ?? "file"
             report.add(.error(entry.file, reference.position, key: reference.key,
                               "there is no \(noun) '\(reference.slug)' (no published file Content/\(reference.folder)/\(reference.slug).md)",
                               hint: Suggestion.hint(for: reference.slug, in: slugs[reference.folder] ?? [])))

@@ -33,14 +33,8 @@ enum ArticleKind: ContentKind {
 
     /// The library's filter pages: no article may take their names. Their titles are the
     /// audiences' names in the strings file.
+    /// The library's filter pages (`education/for-families/`): list pages, so no article may take their names.
     static let filters: [(slug: String, audience: ReaderAudience)] = [("for-families", .family), ("for-clients", .client)]
-
-    static func check(_ entries: [EducationArticle], report: DiagnosticCollector) {
-        for article in entries where filters.contains(where: { $0.slug == article.slug }) {
-            report.add(.error(article.file, "the name '\(article.slug)' is used by the learning library's filter page",
-                              hint: "rename the file, for example to '\(article.slug)-guide.md'"))
-        }
-    }
 
     static func arrange(_ entries: [EducationArticle], reservedIDs: Set<String>) -> [EducationArticle] {
         entries.sorted { ($0.title, $0.slug) < ($1.title, $1.slug) }

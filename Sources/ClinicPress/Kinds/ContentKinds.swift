@@ -4,20 +4,24 @@ enum ContentKinds {
     static let all: [any ContentKind.Type] = [ProgramKind.self, ArticleKind.self, WorkshopKind.self, TeamKind.self, PageKind.self]
 
     /// Every kind's list pages (`programs/`, `education/`).
-    static var listPaths: [String] { all.flatMap { listPaths(of: $0) } }
+    static func listPaths(_ kinds: [any ContentKind.Type]) -> [String] { kinds.flatMap { listPaths(of: $0) } }
 
     private static func listPaths<K: ContentKind>(of kind: K.Type) -> [String] { K.listPaths }
 
     /// Each kind's name, folder and keys (for documentation and tests).
     static var summaries: [(name: String, folder: String, keys: [ContentKey])] { all.map { summary($0) } }
 
+    /// The page a kind makes for an entry (generic, so it can be asked of any kind in a list).
+    static func pagePath(of kind: any ContentKind.Type, _ slug: String) -> String? { pagePath(kind, slug) }
+    private static func pagePath<K: ContentKind>(_ kind: K.Type, _ slug: String) -> String? { K.pagePath(slug) }
+
     private static func summary<K: ContentKind>(_ kind: K.Type) -> (name: String, folder: String, keys: [ContentKey]) {
         (K.name, K.source.folder, K.keys)
     }
 
     /// The kind whose files are in `Content/<folder>/`.
-    static func kind(inFolder folder: String) -> (any ContentKind.Type)? {
-        all.first { $0.source.folder == folder }
+    static func kind(inFolder folder: String, of kinds: [any ContentKind.Type] = all) -> (any ContentKind.Type)? {
+        kinds.first { $0.source.folder == folder }
     }
 }
 

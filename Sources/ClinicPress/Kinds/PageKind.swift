@@ -16,13 +16,6 @@ enum PageKind: ContentKind {
                         menu: fields.flag("menu") ?? false, draft: fields.flag("draft") ?? false, body: body)
     }
 
-    static func check(_ entries: [InfoPage], report: DiagnosticCollector) {
-        for page in entries where SitePaths.reserved.contains(page.slug) {
-            report.add(.error(page.file, "the page name '\(page.slug)' is used by ClinicPress itself",
-                              hint: "rename the file, for example to '\(page.slug)-info.md'"))
-        }
-    }
-
     static func arrange(_ entries: [InfoPage], reservedIDs: Set<String>) -> [InfoPage] {
         entries.sorted { ($0.order, $0.title) < ($1.order, $1.title) }
     }

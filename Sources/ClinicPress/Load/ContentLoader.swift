@@ -9,7 +9,14 @@ public struct ContentLoader {
     /// Slugs of files left out because of their own errors, by folder.
     private let unreadable = UnreadableFiles()
 
+    let kinds: [any ContentKind.Type]
+
     public init(siteDirectory: URL, includeDrafts: Bool, report: DiagnosticCollector) {
+        self.init(siteDirectory: siteDirectory, includeDrafts: includeDrafts, kinds: ContentKinds.all, report: report)
+    }
+
+    init(siteDirectory: URL, includeDrafts: Bool, kinds: [any ContentKind.Type], report: DiagnosticCollector) {
+        self.kinds = kinds
         self.files = SiteFiles(root: siteDirectory, report: report)
         self.report = report
         self.includeDrafts = includeDrafts
@@ -25,7 +32,7 @@ public struct ContentLoader {
         }
         let settings = loadSettings()
         var store = ContentStore()
-        for kind in ContentKinds.all { load(kind, into: &store) }
+        for kind in kinds { load(kind, into: &store) }
         let assets = files.allFiles(below: "Content/assets")
         guard let settings else { return nil }
         if !store.entries(WorkshopKind.self).isEmpty && settings.timezone == nil {
@@ -33,7 +40,7 @@ public struct ContentLoader {
                               "'timezone' is required because the site has workshops",
                               hint: "add a line such as 'timezone: America/Chicago'"))
         }
-        return SiteContent(settings: settings, entries: store, assets: assets, unreadable: unreadable.slugs)
+        return SiteContent(settings: settings, entries: store, kinds: kinds, assets: assets, unreadable: unreadable.slugs)
     }
 
     func load<K: ContentKind>(_ kind: K.Type, into store: inout ContentStore) {

@@ -186,6 +186,8 @@ public struct SiteContent: Sendable {
     public var settings: SiteSettings
     /// The entries of every kind (see `ContentKinds`).
     public var entries: ContentStore
+    /// The kinds of content the site is made of, in the order the site lists them.
+    var kinds: [any ContentKind.Type] = ContentKinds.all
     /// Paths of files in `Content/assets/`, relative to it (`group-room.svg`).
     public var assets: [String]
     /// Slugs of files that exist but could not be read because of their own errors, by folder

@@ -5,6 +5,11 @@ import Mustache
 extension Theme {
     /// Loads the theme, reporting syntax errors and references to partials that do not exist.
     public static func load(siteDirectory: URL, report outer: DiagnosticCollector) -> Theme? {
+        load(siteDirectory: siteDirectory, kinds: ContentKinds.all, report: outer)
+    }
+
+    /// `kinds`: whose templates every build needs.
+    static func load(siteDirectory: URL, kinds: [any ContentKind.Type], report outer: DiagnosticCollector) -> Theme? {
         // Its own collector: content errors elsewhere must not stop the theme from loading.
         let report = DiagnosticCollector()
         defer { outer.add(contentsOf: report.all) }
@@ -60,7 +65,7 @@ extension Theme {
         let syntaxErrors = files.keys.contains { path in
             path.hasSuffix(".mustache") && sources[String((path as NSString).lastPathComponent.dropLast(".mustache".count))] == nil
         }
-        for name in TemplateRoots.required where sources[name] == nil && !syntaxErrors {
+        for name in TemplateRoots.required(kinds) where sources[name] == nil && !syntaxErrors {
             report.add(.error("Templates/\(name).mustache", "the template '\(name)' is missing",
                               hint: "restore it, or delete your copy so the built-in one is used"))
         }

@@ -40,7 +40,7 @@ enum MarkdownStage {
     /// those are not reported a second time).
     static func contentPages(_ content: SiteContent) -> [String: String] {
         var pages: [String: String] = [:]
-        for kind in ContentKinds.all {
+        for kind in content.kinds {
             for entry in content.entries.plain[kind.source.folder] ?? [] {
                 if let page = kind.pagePath(entry.slug) { pages[entry.file] = page }
             }
@@ -56,10 +56,10 @@ enum MarkdownStage {
     static func render(_ content: SiteContent, baseURL: String, reservedIDs: Set<String>, print: Bool) -> RenderedBodies {
         let pages = contentPages(content)
         let renderer = MarkdownRenderer(environment: MarkdownEnvironment(
-            contentPages: pages, sitePages: SitePaths.generatedPages.union(pages.values),
+            contentPages: pages, sitePages: SitePaths.generatedPages(content.kinds).union(pages.values),
             assets: Set(content.assets), reservedIDs: reservedIDs))
         var jobs: [MarkdownJob] = []
-        for kind in ContentKinds.all { jobs += self.jobs(kind, content, baseURL: baseURL, print: print) }
+        for kind in content.kinds { jobs += self.jobs(kind, content, baseURL: baseURL, print: print) }
         let results = ParallelMap.map(jobs) { job in
             renderer.render(job.source, file: job.file, page: job.page, linkBase: job.linkBase, idPrefix: job.idPrefix)
         }

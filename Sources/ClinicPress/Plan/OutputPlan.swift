@@ -87,9 +87,9 @@ struct OutputPlanner {
         !link.isEmpty && page.hasPrefix(link)
     }
 
-    /// Each kind's links, in the order of `ContentKinds.all`.
+    /// Each kind's links, in the order of the site's kinds.
     func navigation() -> [LinkView] {
-        ContentKinds.all.flatMap { $0.navigation(site) }
+        site.kinds.flatMap { $0.navigation(site) }
     }
 
     func footerNavigation() -> [LinkView] {

@@ -24,7 +24,7 @@ struct PagePlanner {
     /// The site's own pages (home, 404), then every kind's pages.
     func plans() -> [PagePlan] {
         var plans = [homePage, notFound]
-        for kind in ContentKinds.all { plans += kind.pages(self) }
+        for kind in site.kinds { plans += kind.pages(self) }
         return plans
     }
 

@@ -36,7 +36,7 @@ struct PrintPlanner {
 
     /// Every kind's printed documents.
     func documents() -> [PrintDocument] {
-        ContentKinds.all.flatMap { $0.printDocuments(self) }
+        site.kinds.flatMap { $0.printDocuments(self) }
     }
 
     var crisisLine: String {

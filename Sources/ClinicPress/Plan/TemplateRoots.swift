@@ -6,18 +6,18 @@ enum TemplateRoots {
 
     /// Web page templates, each with its whole context's shape; `strings` is the shape of the
     /// loaded strings file, which every template can read.
-    static func pages(strings: TemplateShape) -> [String: TemplateShape] {
+    static func pages(strings: TemplateShape, kinds: [any ContentKind.Type] = ContentKinds.all) -> [String: TemplateShape] {
         var pages = sitePages
-        for kind in ContentKinds.all { pages.merge(kind.pageTemplates) { first, _ in first } }
+        for kind in kinds { pages.merge(kind.pageTemplates) { first, _ in first } }
         return pages.mapValues { PageContext.shape.replacing("content", with: $0).replacing("strings", with: strings) }
     }
 
     /// Every template a build renders directly: web pages, print documents, the crisis block.
-    static func all(strings keys: some Sequence<String>) -> [String: TemplateShape] {
+    static func all(strings keys: some Sequence<String>, kinds: [any ContentKind.Type] = ContentKinds.all) -> [String: TemplateShape] {
         let strings = StringsView.shape(keys: keys)
         var printed: [String: TemplateShape] = [:]
-        for kind in ContentKinds.all { printed.merge(kind.printTemplates) { first, _ in first } }
-        var roots = pages(strings: strings)
+        for kind in kinds { printed.merge(kind.printTemplates) { first, _ in first } }
+        var roots = pages(strings: strings, kinds: kinds)
         for (name, shape) in printed {
             roots[name] = PrintContext.shape.replacing("content", with: shape).replacing("strings", with: strings)
         }
@@ -26,7 +26,7 @@ enum TemplateRoots {
     }
 
     /// Templates every build renders: a site may override them, not remove them.
-    static var required: [String] { all(strings: []).keys.sorted() }
+    static func required(_ kinds: [any ContentKind.Type]) -> [String] { all(strings: [], kinds: kinds).keys.sorted() }
 }
 
 /// What the `crisis-block` partial receives (the ```crisis block in Markdown).

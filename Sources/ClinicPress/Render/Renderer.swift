@@ -22,7 +22,7 @@ struct Renderer {
         let marker = MarkdownRenderer.crisisBlockMarker + "\n"
         let stringsShape = StringsView.shape(keys: site.strings.values.keys)
         let fragments = FragmentCache(library: theme.library, partials: !cacheFragments ? [] : FragmentAnalysis.cacheablePartials(
-            texts: theme.texts, pageRoots: TemplateRoots.pages(strings: stringsShape), strings: stringsShape))
+            texts: theme.texts, pageRoots: TemplateRoots.pages(strings: stringsShape, kinds: site.kinds), strings: stringsShape))
         let results = ParallelMap.map(plan.outputs) { output -> Result<OutputFile, Diagnostic> in
             switch output.source {
             case .page(let template, let context):
