@@ -40,11 +40,11 @@ extension Theme {
             let (text, source) = files[path]!
             let name = String((path as NSString).lastPathComponent.dropLast(".mustache".count))
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                library.register(try MustacheTemplate(string: HTMLEscaping.pragma + text), named: name)
                 sources[name] = source
                 templateTexts[name] = (text, source)
             } catch let error as MustacheTemplate.ParserError {
-                report.add(.error(source, SourcePosition(line: error.context.lineNumber, column: error.context.columnNumber),
+                report.add(.error(source, SourcePosition(line: max(error.context.lineNumber - 1, 1), column: error.context.columnNumber),
                                   "this template has a syntax error: \(describe(error.error))",
                                   hint: "check that every {{#section}} has a matching {{/section}} and every tag is closed with }}"))
             } catch {

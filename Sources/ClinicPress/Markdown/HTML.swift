@@ -1,19 +1,27 @@
 /// Escaping for text placed in HTML and XML by Swift code (templates escape by themselves).
 public enum HTML {
+    /// `&`, `<`, `>`, `"` and `'` as entities, the same five swift-mustache escapes. Works on the
+    /// bytes and returns the text itself when there is nothing to escape, which is most values.
     public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            guard bytes.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+                return nil
             }
-        }
-        return result
+            var escaped: [UInt8] = []
+            escaped.reserveCapacity(bytes.count + 16)
+            for byte in bytes {
+                switch byte {
+                case 0x26: escaped += [0x26, 0x61, 0x6D, 0x70, 0x3B]  // &amp;
+                case 0x3C: escaped += [0x26, 0x6C, 0x74, 0x3B]  // &lt;
+                case 0x3E: escaped += [0x26, 0x67, 0x74, 0x3B]  // &gt;
+                case 0x22: escaped += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]  // &quot;
+                case 0x27: escaped += [0x26, 0x23, 0x33, 0x39, 0x3B]  // &#39;
+                default: escaped.append(byte)
+                }
+            }
+            return String(decoding: escaped, as: UTF8.self)
+        } ?? text
     }
 }
 
