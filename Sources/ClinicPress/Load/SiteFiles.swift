@@ -50,9 +50,11 @@ struct SiteFiles {
             return []
         }
         var result: [String] = []
+        let base = url.path + "/"
         for name in names where !name.hasPrefix(".") {
             let path = folder + "/" + name
-            if isDirectory(path) {
+            var info = stat()
+            if stat(base + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
                 report.add(.warning(path, "folders inside \(folder)/ are not read",
                                     hint: "move the files directly into \(folder)/"))
             } else if extensions.contains(where: { name.lowercased().hasSuffix("." + $0) }) {
