@@ -86,6 +86,8 @@ public enum SiteBuilder {
         let theme = Theme.load(siteDirectory: options.siteDirectory, kinds: options.kinds, report: report)
         let strings = ThemeStrings.load(siteDirectory: options.siteDirectory,
                                         language: content?.settings.language ?? ThemeStrings.defaultLanguage, report: report)
+        // The template check belongs to stage 3 but runs here, so a theme's problems are reported
+        // even when the content is too broken to go on.
         if let theme { report.add(contentsOf: TemplateCheck(theme: theme).check(roots: TemplateRoots.all(strings: strings.values.keys, kinds: options.kinds))) }
         guard let content, let theme else {
             return BuildReport(diagnostics: report.all.sortedForReport(), files: [], pageCount: 0)
@@ -105,6 +107,10 @@ public enum SiteBuilder {
         site.strings = strings
         report.add(contentsOf: AnchorCheck.check(bodies, contentPages: MarkdownStage.contentPages(content),
                                                  reservedIDs: theme.reservedIDs))
+        // Which partials render the same on many pages, read from the templates, for the render stage.
+        let stringsShape = StringsView.shape(keys: strings.values.keys)
+        let cacheable = !options.cacheFragments ? [] : FragmentAnalysis.cacheablePartials(
+            texts: theme.texts, pageRoots: TemplateRoots.pages(strings: stringsShape, kinds: options.kinds), strings: stringsShape)
 
         var engine: PDFEngine?
         var links = PrintLinks.none
@@ -126,7 +132,7 @@ public enum SiteBuilder {
         let plan = OutputPlanner(site: site, bodies: bodies, theme: theme, paper: paper, printLinks: links).plan()
         clock.lap("plan")
         // 5. render
-        let rendered = Renderer(theme: theme, site: site, cacheFragments: options.cacheFragments,
+        let rendered = Renderer(theme: theme, site: site, cacheablePartials: cacheable,
                                 contentDirectory: options.siteDirectory.appendingPathComponent("Content")).render(plan)
         report.add(contentsOf: rendered.diagnostics)
         clock.lap("render")

@@ -7,7 +7,8 @@ import Glibc
 struct Renderer {
     let theme: Theme
     let site: Site
-    var cacheFragments = true
+    /// Partials to render once per distinct value (`FragmentAnalysis`, in the check stage).
+    var cacheablePartials: [CacheablePartial] = []
     let contentDirectory: URL
 
     struct Rendered {
@@ -20,9 +21,7 @@ struct Renderer {
         let crisisBlock = theme.render(CrisisBlockContext(site: ViewBuilder(site: site).siteView, strings: StringsView(site.strings)), template: "crisis-block")
         let replacement = crisisBlock.hasSuffix("\n") || crisisBlock.isEmpty ? crisisBlock : crisisBlock + "\n"
         let marker = MarkdownRenderer.crisisBlockMarker + "\n"
-        let stringsShape = StringsView.shape(keys: site.strings.values.keys)
-        let fragments = FragmentCache(library: theme.library, partials: !cacheFragments ? [] : FragmentAnalysis.cacheablePartials(
-            texts: theme.texts, pageRoots: TemplateRoots.pages(strings: stringsShape, kinds: site.kinds), strings: stringsShape))
+        let fragments = FragmentCache(library: theme.library, partials: cacheablePartials)
         let results = ParallelMap.map(plan.outputs) { output -> Result<OutputFile, Diagnostic> in
             switch output.source {
             case .page(let template, let context):
