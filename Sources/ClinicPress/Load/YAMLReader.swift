@@ -12,7 +12,9 @@ enum YAMLParser {
             return nil
         }
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // Values are read as text and typed by the content keys, so no resolver rules are needed
+            // (the default ones run regular expressions on every scalar).
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 report.add(.error(file, SourcePosition(line: lineOffset + 1, column: 1), "there are no 'key: value' lines here",
                                   hint: "write lines such as 'title: Adult IOP'"))
                 return nil
