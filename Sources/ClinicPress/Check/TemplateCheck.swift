@@ -27,12 +27,17 @@ struct TemplateCheck {
         return walker.found.sorted { ($0.file, $0.line, $0.column, $0.message) < ($1.file, $1.line, $1.column, $1.message) }
     }
 
+    struct WalkKey: Hashable {
+        var template: String
+        var stack: [TemplateShape]
+    }
+
     struct Walker {
         let check: TemplateCheck
         var found: [Diagnostic] = []
         var reported: Set<String> = []
         /// (template, stack) pairs already walked: a partial used on many pages is read once per context.
-        var walked: Set<String> = []
+        var walked: Set<WalkKey> = []
         /// For the fragment cache (`FragmentAnalysis`): names found in the outermost frame, whether
         /// a name reached a value that differs from page to page, blocks seen, and where each
         /// partial is included (deepest stack, and whether always at the start of a line).
@@ -43,8 +48,7 @@ struct TemplateCheck {
 
         mutating func walk(_ name: String, stack: [TemplateShape], depth: Int) {
             guard depth < 32, let text = check.texts[name] else { return }
-            let key = name + "|" + String(describing: stack)
-            guard walked.insert(key).inserted else { return }
+            guard walked.insert(WalkKey(template: name, stack: stack)).inserted else { return }
             guard let tags = MustacheTags.scan(text) else { return }  // a delimiter change: not checked
             var stack = stack
             // Sections opened, with whether each pushed a frame, and parents whose blocks are open.

@@ -16,7 +16,7 @@ extension TemplateValue {
 }
 
 /// What a template may name below a value, for the template check.
-public indirect enum TemplateShape: Sendable, Equatable {
+public indirect enum TemplateShape: Sendable, Hashable {
     /// Text, a number or a flag: nothing below it.
     case value
     case object([String: TemplateShape])
