@@ -64,7 +64,6 @@ public struct Fields: Sendable {
 
     public func qualified(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
     public func position(_ key: String) -> SourcePosition { positions[key] ?? position }
-    public func has(_ key: String) -> Bool { values[key] != nil }
 
     public func text(_ key: String) -> String? {
         if case .text(let value)? = values[key] { return value }
@@ -104,17 +103,6 @@ public struct Fields: Sendable {
     public func entries(_ key: String) -> [Fields] {
         if case .entries(let value)? = values[key] { return value }
         return []
-    }
-
-    /// Every reference below these fields, nested ones included.
-    public var allReferences: [SlugReference] {
-        values.keys.sorted().flatMap { key -> [SlugReference] in
-            switch values[key]! {
-            case .references(let references): return references
-            case .entries(let entries): return entries.flatMap(\.allReferences)
-            default: return []
-            }
-        }
     }
 }
 
