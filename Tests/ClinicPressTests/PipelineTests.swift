@@ -243,3 +243,48 @@ extension PipelineTests {
         }, "a kind's template is required like the built-in ones")
     }
 }
+
+// MARK: Writing and escaping
+
+extension PipelineTests {
+    func inode(_ url: URL) throws -> UInt64 {
+        try XCTUnwrap((try FileManager.default.attributesOfItem(atPath: url.path))[.systemFileNumber] as? UInt64)
+    }
+
+    func testRebuildLinksUnchangedFilesAndWritesChangedOnes() throws {
+        let site = try TemporarySite.minimal([TemporarySite.article("sleep"), TemporarySite.article("stress")])
+        defer { site.remove() }
+        let output = site.root.appendingPathComponent("Output")
+        XCTAssertTrue(site.build().succeeded)
+        let sleep = output.appendingPathComponent("education/sleep/index.html")
+        let stress = output.appendingPathComponent("education/stress/index.html")
+        let (sleepInode, stressInode) = (try inode(sleep), try inode(stress))
+        // Edit one article, and damage the other's page by hand in the output.
+        let (path, text) = TemporarySite.article("sleep", body: "Other text.")
+        try site.write(path, text)
+        let pristine = try Data(contentsOf: stress)
+        try Data("hand-edited".utf8).write(to: stress)
+        XCTAssertTrue(site.build().succeeded)
+        XCTAssertNotEqual(try inode(sleep), sleepInode, "a changed page is a new file")
+        XCTAssertTrue(try String(contentsOf: sleep, encoding: .utf8).contains("Other text."))
+        XCTAssertEqual(try Data(contentsOf: stress), pristine, "a page edited by hand is written again, not kept")
+        XCTAssertNotEqual(try inode(stress), stressInode)
+        let theme = output.appendingPathComponent("theme/site.css")
+        let themeInode = try inode(theme)
+        XCTAssertTrue(site.build().succeeded)
+        XCTAssertEqual(try inode(theme), themeInode, "an unchanged file is linked from the last build")
+    }
+
+    func testTemplatesEscapeTheSameFiveCharactersAsMustache() throws {
+        XCTAssertEqual(HTML.escape(#"<a href="x">Tom & Jerry's</a>"#),
+                       "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
+        let plain = "Nothing to escape, not even é or 988"
+        XCTAssertEqual(HTML.escape(plain), plain)
+        let site = try TemporarySite.minimal([("Content/pages/about.md", "---\ntitle: \"Us & <them>\"\nsummary: \"'Quotes' \\\"here\\\"\"\n---\nHi.\n")])
+        defer { site.remove() }
+        let page = try XCTUnwrap(site.generate().file("about/index.html"))
+        XCTAssertTrue(page.contains("<h1>Us &amp; &lt;them&gt;</h1>"), page)
+        XCTAssertTrue(page.contains("&#39;Quotes&#39; &quot;here&quot;"), page)
+        XCTAssertFalse(page.contains("<them>"))
+    }
+}
