@@ -366,9 +366,11 @@ class Interrupts:
             if grown == GROW_TIMES:
                 raise Failure(f"a build takes {self.full_build:.2f} s even with {self.copies} copies of every article: "
                               f"too quick for a signal {self.min_build - MIN_MARGIN:g} s after the start")
+            # Twice the copies; from none, one (doubling zero would build the same site again).
+            grown_copies = max(1, self.copies * 2)
             print(f"note: a build takes {self.full_build:.2f} s, less than {self.min_build:.2f} s: "
-                  f"building again with {self.copies * 2} copies of every article")
-            self.copies *= 2
+                  f"building again with {grown_copies} copies of every article")
+            self.copies = grown_copies
             for folder in (self.site, self.ref):
                 shutil.rmtree(folder)
 

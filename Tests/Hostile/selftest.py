@@ -197,7 +197,7 @@ def main():
                 failed += 1
                 print(f"FAIL  {label}: {ok}")
         judge("interrupt.py, a build that damages Output/ in place before it builds",
-              [sys.executable, os.path.join(HERE, "interrupt.py"), fake, "--signals", "KILL", "--delays", "1", "--copies", "0",
+              [sys.executable, os.path.join(HERE, "interrupt.py"), fake, "--signals", "KILL", "--delays", "1", "--copies", "1",
                "--no-rename-window"],
               "scribble-always", 1, r"^FAIL SIGKILL after 1 s \([0-9.]+ s\): Output/ is neither the old nor the new site", 600)
     finally:
