@@ -79,5 +79,6 @@ FUZZ_FLAGS := -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline
 fuzz: deps
 	cd Fuzz && swift build --scratch-path .build-instrumented $(FUZZ_FLAGS)
 	mkdir -p .build/fuzz-corpus
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Fuzz/lsan-suppressions.txt \
 	Fuzz/.build-instrumented/debug/ClinicPressFuzz -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -timeout=20 \
 		-artifact_prefix=.build/fuzz- .build/fuzz-corpus Fuzz/corpus
