@@ -223,7 +223,10 @@ def render_one(job: dict, options: dict) -> dict:
             raise FileNotFoundError(f'no such HTML file: {html_path}')
         class RecordingFetcher(URLFetcher):
             """Notes every resource WeasyPrint loads: the PDF cache's record of what the PDF used."""
-            loaded: list = []
+
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self.loaded = []
 
             def fetch(self, url, headers=None):
                 self.loaded.append(url)
@@ -232,7 +235,6 @@ def render_one(job: dict, options: dict) -> dict:
         fetcher = RecordingFetcher(
             timeout=options['timeout'],
             allowed_protocols=None if options['allow_network'] else {'file', 'data'})
-        fetcher.loaded = []
         # The same options go to render() and write_pdf(): a variant also sets
         # layout-time defaults.
         pdf_options = {

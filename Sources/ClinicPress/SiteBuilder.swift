@@ -88,7 +88,8 @@ public enum SiteBuilder {
                                         language: content?.settings.language ?? ThemeStrings.defaultLanguage, report: report)
         // The template check belongs to stage 3 but runs here, so a theme's problems are reported
         // even when the content is too broken to go on.
-        if let theme { report.add(contentsOf: TemplateCheck(theme: theme).check(roots: TemplateRoots.all(strings: strings.values.keys, kinds: options.kinds))) }
+        let stringsShape = StringsView.shape(keys: strings.values.keys)
+        if let theme { report.add(contentsOf: TemplateCheck(theme: theme).check(roots: TemplateRoots.all(strings: stringsShape, kinds: options.kinds))) }
         guard let content, let theme else {
             return BuildReport(diagnostics: report.all.sortedForReport(), files: [], pageCount: 0)
         }
@@ -105,10 +106,8 @@ public enum SiteBuilder {
         var site = SiteValidator(report: report, reservedIDs: theme.reservedIDs).validate(
             content, buildDate: CalendarDate(options.now, in: content.settings.timeZone), baseURL: baseURL)
         site.strings = strings
-        report.add(contentsOf: AnchorCheck.check(bodies, contentPages: MarkdownStage.contentPages(content),
-                                                 reservedIDs: theme.reservedIDs))
+        report.add(contentsOf: AnchorCheck.check(bodies, reservedIDs: theme.reservedIDs))
         // Which partials render the same on many pages, read from the templates, for the render stage.
-        let stringsShape = StringsView.shape(keys: strings.values.keys)
         let cacheable = !options.cacheFragments ? [] : FragmentAnalysis.cacheablePartials(
             texts: theme.texts, pageRoots: TemplateRoots.pages(strings: stringsShape, kinds: options.kinds), strings: stringsShape)
 
@@ -132,7 +131,7 @@ public enum SiteBuilder {
         let plan = OutputPlanner(site: site, bodies: bodies, theme: theme, paper: paper, printLinks: links).plan()
         clock.lap("plan")
         // 5. render
-        let rendered = Renderer(theme: theme, site: site, cacheablePartials: cacheable,
+        let rendered = Renderer(theme: theme, cacheablePartials: cacheable,
                                 contentDirectory: options.siteDirectory.appendingPathComponent("Content")).render(plan)
         report.add(contentsOf: rendered.diagnostics)
         clock.lap("render")

@@ -1,10 +1,10 @@
 /// Links to `#anchor` on a page must name one of its headings, or an id the theme gives an
 /// element itself. Checked from the rendered bodies, before any template runs.
 enum AnchorCheck {
-    static func check(_ bodies: RenderedBodies, contentPages: [String: String], reservedIDs: Set<String>) -> [Diagnostic] {
+    static func check(_ bodies: RenderedBodies, reservedIDs: Set<String>) -> [Diagnostic] {
         var headingIDs: [String: Set<String>] = [:]
         for (file, rendered) in bodies.web {
-            if let page = contentPages[file] { headingIDs[page] = Set(rendered.headings.map(\.id)) }
+            if let page = bodies.contentPages[file] { headingIDs[page] = Set(rendered.headings.map(\.id)) }
         }
         var diagnostics: [Diagnostic] = []
         for file in bodies.web.keys.sorted() {

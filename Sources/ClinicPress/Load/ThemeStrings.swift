@@ -10,21 +10,13 @@ public struct ThemeStrings: Sendable {
     public let language: String
     /// Dotted key (`nav.programs`) -> text.
     public let values: [String: String]
-    /// Every group a key is in, with its dot (`nav.`): templates look groups up on every page.
-    public let groups: Set<String>
+    /// The same texts by group (`nav` -> `programs`), for templates' lookups.
+    let table: StringsTable
 
     public init(language: String, values: [String: String]) {
         self.language = language
         self.values = values
-        var groups: Set<String> = []
-        for key in values.keys {
-            var parts = key.split(separator: ".").dropLast()
-            while !parts.isEmpty {
-                groups.insert(parts.joined(separator: ".") + ".")
-                parts = parts.dropLast()
-            }
-        }
-        self.groups = groups
+        self.table = StringsTable(values)
     }
 
     /// The text of a key. Every key Swift reads is in the built-in English file (a test checks),
@@ -148,5 +140,25 @@ extension ThemeStrings {
         }
         walk(node, prefix: "")
         return entries
+    }
+}
+
+    /// One group of the strings file: its texts and its subgroups, by name.
+final class StringsTable: Sendable {
+    let texts: [String: String]
+    let groups: [String: StringsTable]
+
+    init(_ values: [String: String]) {
+        var texts: [String: String] = [:]
+        var nested: [String: [String: String]] = [:]
+        for (key, text) in values {
+            if let dot = key.firstIndex(of: ".") {
+                nested[String(key[..<dot]), default: [:]][String(key[key.index(after: dot)...])] = text
+            } else {
+                texts[key] = text
+            }
+        }
+        self.texts = texts
+        self.groups = nested.mapValues(StringsTable.init)
     }
 }

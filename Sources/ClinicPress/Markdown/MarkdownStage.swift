@@ -6,6 +6,8 @@ public struct RenderedBodies: Sendable {
     /// Bodies as printed: links absolute (paper has no relative links), ids prefixed where several
     /// documents share one packet.
     public var print: [PrintBodyKey: RenderedMarkdown]
+    /// Content file -> its page path, as the links were resolved with (for the anchor check).
+    public var contentPages: [String: String]
 
     public func web(_ file: String) -> RenderedMarkdown {
         web[file] ?? RenderedMarkdown(html: "", headings: [], anchorReferences: [], diagnostics: [])
@@ -63,7 +65,7 @@ enum MarkdownStage {
         let results = ParallelMap.map(jobs) { job in
             renderer.render(job.source, file: job.file, page: job.page, linkBase: job.linkBase, idPrefix: job.idPrefix)
         }
-        var bodies = RenderedBodies(web: [:], print: [:])
+        var bodies = RenderedBodies(web: [:], print: [:], contentPages: pages)
         for (job, result) in zip(jobs, results) {
             if job.linkBase == nil {
                 bodies.web[job.file] = result

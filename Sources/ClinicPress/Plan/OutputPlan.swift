@@ -7,6 +7,8 @@ public struct OutputPlan: Sendable, Equatable {
     public var pageCount: Int
     /// Print documents that become PDFs, with the content file each came from.
     public var printDocuments: [PrintDocument]
+    /// What the `crisis-block` partial gets, for the ```crisis blocks in bodies.
+    var crisisBlock: CrisisBlockContext
 }
 
 public struct PlannedOutput: Sendable, Hashable {
@@ -80,7 +82,8 @@ struct OutputPlanner {
         for asset in site.assets.sorted() {
             outputs.append(PlannedOutput(path: "assets/" + asset, source: .asset(asset), inputs: ["Content/assets/" + asset]))
         }
-        return OutputPlan(outputs: outputs, pageCount: pages.count, printDocuments: documents)
+        return OutputPlan(outputs: outputs, pageCount: pages.count, printDocuments: documents,
+                          crisisBlock: CrisisBlockContext(site: siteView, strings: strings))
     }
 
     static func isCurrent(_ link: String, _ page: String) -> Bool {

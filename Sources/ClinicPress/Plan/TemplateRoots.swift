@@ -13,8 +13,7 @@ enum TemplateRoots {
     }
 
     /// Every template a build renders directly: web pages, print documents, the crisis block.
-    static func all(strings keys: some Sequence<String>, kinds: [any ContentKind.Type] = ContentKinds.all) -> [String: TemplateShape] {
-        let strings = StringsView.shape(keys: keys)
+    static func all(strings: TemplateShape, kinds: [any ContentKind.Type] = ContentKinds.all) -> [String: TemplateShape] {
         var printed: [String: TemplateShape] = [:]
         for kind in kinds { printed.merge(kind.printTemplates) { first, _ in first } }
         var roots = pages(strings: strings, kinds: kinds)
@@ -25,8 +24,13 @@ enum TemplateRoots {
         return roots
     }
 
+    /// The same, from the keys of a strings file.
+    static func all(strings keys: some Sequence<String>, kinds: [any ContentKind.Type] = ContentKinds.all) -> [String: TemplateShape] {
+        all(strings: StringsView.shape(keys: keys), kinds: kinds)
+    }
+
     /// Templates every build renders: a site may override them, not remove them.
-    static func required(_ kinds: [any ContentKind.Type]) -> [String] { all(strings: [], kinds: kinds).keys.sorted() }
+    static func required(_ kinds: [any ContentKind.Type]) -> [String] { all(strings: .object([:]), kinds: kinds).keys.sorted() }
 }
 
 /// What the `crisis-block` partial receives (the ```crisis block in Markdown).

@@ -6,7 +6,6 @@ import Glibc
 /// Stage 5: templates only. Turns every planned output into bytes, on all cores.
 struct Renderer {
     let theme: Theme
-    let site: Site
     /// Partials to render once per distinct value (`FragmentAnalysis`, in the check stage).
     var cacheablePartials: [CacheablePartial] = []
     let contentDirectory: URL
@@ -18,7 +17,7 @@ struct Renderer {
 
     func render(_ plan: OutputPlan) -> Rendered {
         // The crisis block a body asks for with ```crisis is the theme's partial, the same on every page.
-        let crisisBlock = theme.render(CrisisBlockContext(site: ViewBuilder(site: site).siteView, strings: StringsView(site.strings)), template: "crisis-block")
+        let crisisBlock = theme.render(plan.crisisBlock, template: "crisis-block")
         let replacement = crisisBlock.hasSuffix("\n") || crisisBlock.isEmpty ? crisisBlock : crisisBlock + "\n"
         let marker = MarkdownRenderer.crisisBlockMarker + "\n"
         let fragments = FragmentCache(library: theme.library, partials: cacheablePartials)

@@ -10,7 +10,7 @@ public struct StringsView: MustacheParent, Sendable, Hashable {
     private let table: StringsTable
 
     init(_ strings: ThemeStrings) {
-        self.init(strings, prefix: "", table: StringsTable(strings.values))
+        self.init(strings, prefix: "", table: strings.table)
     }
 
     private init(_ strings: ThemeStrings, prefix: String, table: StringsTable) {
@@ -19,8 +19,8 @@ public struct StringsView: MustacheParent, Sendable, Hashable {
         self.table = table
     }
 
-    // Every page looks strings up many times: a table per group, built once, answers each
-    // name with one dictionary lookup.
+    // Every page looks strings up many times: the table of each group (`ThemeStrings.table`)
+    // answers each name with one dictionary lookup.
     public func child(named name: String) -> Any? {
         if let text = table.texts[name] { return text }
         guard let group = table.groups[name] else { return nil }
@@ -41,26 +41,6 @@ public struct StringsView: MustacheParent, Sendable, Hashable {
             children[first, default: Node()].insert(Array(path.dropFirst()))
         }
         var shape: TemplateShape { children.isEmpty ? .value : .object(children.mapValues(\.shape)) }
-    }
-
-    /// One group of the strings file: its texts and its subgroups, by name.
-    private final class StringsTable: Sendable {
-        let texts: [String: String]
-        let groups: [String: StringsTable]
-
-        init(_ values: [String: String]) {
-            var texts: [String: String] = [:]
-            var nested: [String: [String: String]] = [:]
-            for (key, text) in values {
-                if let dot = key.firstIndex(of: ".") {
-                    nested[String(key[..<dot]), default: [:]][String(key[key.index(after: dot)...])] = text
-                } else {
-                    texts[key] = text
-                }
-            }
-            self.texts = texts
-            self.groups = nested.mapValues(StringsTable.init)
-        }
     }
 
     // Two pages' views are equal when their strings are: the language and every text.

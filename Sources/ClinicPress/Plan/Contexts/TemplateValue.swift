@@ -78,7 +78,6 @@ public struct AnyTemplateValue: MustacheParent, Sendable, Hashable {
     public init(_ base: any TemplateValue) { self.base = base }
 
     public func child(named name: String) -> Any? { base.child(named: name) }
-    public var shape: TemplateShape { type(of: base).shape }
 
     public static func == (a: AnyTemplateValue, b: AnyTemplateValue) -> Bool { a.base.isEqual(to: b.base) }
     public func hash(into hasher: inout Hasher) { base.hash(into: &hasher) }
