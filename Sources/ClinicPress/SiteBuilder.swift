@@ -129,6 +129,7 @@ public enum SiteBuilder {
         clock.lap("check")
         // 4. plan
         let plan = OutputPlanner(site: site, bodies: bodies, theme: theme, paper: paper, printLinks: links).plan()
+        report.add(contentsOf: OutputPathLimits.check(plan, outputFolder: options.outputDirectory.path))
         clock.lap("plan")
         // 5. render
         let rendered = Renderer(theme: theme, cacheablePartials: cacheable,

@@ -17,6 +17,33 @@ final class FrontMatterTests: XCTestCase {
         XCTAssertEqual(report.all.first?.message, "the front matter that starts on line 1 is never closed")
     }
 
+    func testOnlyAFenceAtColumnOneClosesTheFrontMatter() {
+        let report = DiagnosticCollector()
+        let text = "---\nsummary: >\n  One.\n  ...\n  ---\n  Two.\ntitle: A\n--- \nBody\n"
+        let split = FrontMatter.split(text, file: "x.md", report: report)
+        XCTAssertEqual(split?.yaml, "summary: >\n  One.\n  ...\n  ---\n  Two.\ntitle: A")
+        XCTAssertEqual(split?.body.firstLine, 9)
+        XCTAssertEqual(split?.body.text, "Body\n")
+    }
+
+    func testWindowsAndOldMacLineEndsBecomeLineFeeds() {
+        XCTAssertEqual(SiteFiles.unixLineEnds("a\r\nb\rc\n\r\r\nd"), "a\nb\nc\n\n\nd")
+        XCTAssertEqual(SiteFiles.unixLineEnds("é\r\n"), "é\n")
+    }
+
+    func testYAMLAliasesAreCountedBeforeTheyExpand() {
+        var laughs = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...8 {
+            let previous = Character(UnicodeScalar(96 + level)!), name = Character(UnicodeScalar(97 + level)!)
+            laughs += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        let excess = YAMLAliasBudget.check(laughs)
+        XCTAssertNotNil(excess)
+        XCTAssertLessThanOrEqual(excess?.aliases ?? .max, YAMLAliasBudget.maximumAliases + 1)
+        // A few aliases of small values are fine.
+        XCTAssertNil(YAMLAliasBudget.check("a: &x [mon, wed]\nb: *x\nc: *x\n"))
+    }
+
     func testMissingFrontMatterIsAnError() {
         let report = DiagnosticCollector()
         XCTAssertNil(FrontMatter.split("title: A\n", file: "x.md", report: report))

@@ -12,6 +12,37 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertEqual(try site.read("Documents/thesis.txt"), "years of work")
     }
 
+    func testAnOutputFolderThatCannotBeListedIsNeverReplaced() throws {
+        let site = try TemporarySite.minimal([("Published/notes.txt", "not ours")])
+        defer { site.remove() }
+        let output = site.root.appendingPathComponent("Published")
+        var writer = OutputWriter(siteDirectory: site.root, outputDirectory: output)
+        // Root reads any folder, so the failing listing is handed in.
+        writer.listFolder = { _ in throw CocoaError(.fileReadNoPermission) }
+        XCTAssertThrowsError(try writer.replaceOutput(with: [OutputFile(path: "index.html", text: "<p>new</p>")])) { error in
+            XCTAssertTrue((error as? OutputWriter.Failure)?.message.contains("cannot be read, so clinicpress cannot tell") == true, "\(error)")
+        }
+        XCTAssertEqual(try site.read("Published/notes.txt"), "not ours")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
+    }
+
+    func testCopiedFilesAreComparedAndCopiedWhole() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("clinicpress-copy-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Larger than one chunk, so the loop and the comparison cross a chunk boundary.
+        var bytes = Data((0..<(FileCopy.chunk + 4097)).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        let source = folder.appendingPathComponent("film.mp4").path
+        try bytes.write(to: URL(fileURLWithPath: source))
+        let copy = folder.appendingPathComponent("copy.mp4").path
+        XCTAssertNil(FileCopy.copy(source, to: copy))
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: copy)), bytes)
+        XCTAssertTrue(FileCopy.same(source, copy))
+        bytes[FileCopy.chunk + 10] ^= 0xFF
+        try bytes.write(to: URL(fileURLWithPath: source))
+        XCTAssertFalse(FileCopy.same(source, copy))
+    }
+
     func testOutputInsideContentIsRefused() throws {
         let site = try TemporarySite.minimal()
         defer { site.remove() }

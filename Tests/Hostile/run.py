@@ -11,8 +11,8 @@ folder T:
 1. copies base/ (a tiny valid site) to T/site and builds it into T/site/Output: the "previous good
    site" that a failed build must leave alone (built once per run, with or without PDFs like the
    case's own build);
-2. lays the case's site/ over it, then applies expected.json's "delete", "symlinks", "large_file"
-   and "generate" entries (symbolic links and big files are made here, not kept in git);
+2. lays the case's site/ over it, then applies expected.json's "delete", "symlinks", "large_file",
+   "generate" and "sparse_files" entries (symbolic links and big files are made here, not kept in git);
 3. runs `BINARY build T/site [args]`, with `--pdf off` unless the case is about printed documents
    ("pdf": true) or sets --pdf itself (60 s limit, stdin closed, SOURCE_DATE_EPOCH=1795392000,
    NO_COLOR=1, working folder T, HOME and TMPDIR inside T), then checks:
@@ -21,6 +21,7 @@ folder T:
      "exclusive": false) no other error or warning line is printed;
    - every expected hint substring appears in a "hint:" line;
    - the output ends with exactly one summary line ("Built ..." / "Build failed: ...");
+   - the build's peak memory stays under "max_rss_mb", when the case gives it;
    - when the build fails: Output/ is byte-for-byte what it was; in every case: no
      .NAME.tmp-* / .NAME.old-* folder is left, and nothing else in T changed (only the output
      folder and its .NAME.lock may);
@@ -45,6 +46,9 @@ expected.json:
       "delete": ["Content/education/what-happens-at-intake.md"],
       "symlinks": {"Content/pages/a.md": "b.md"},   # link path (in the site) -> target
       "large_file": "Content/pages/huge.md",   # 20 MB Markdown file made at run time
+      "sparse_files": [{"path": "Content/assets/film.mp4", "mb": 600}],   # big files that take no disk
+      "max_rss_mb": 250,                       # the build's peak memory (wait4's ru_maxrss)
+      "output_folder": "site/Built/site",      # where the output really goes (an --output link's target)
       "generate": [{"path": "...", "head": "---\\n...", "repeat": "## Q\\n", "count": 1000, "tail": ""}],
       "hold_lock": true,                       # hold SITE/.Output.lock while building
       "output_checks": [{"file": "index.html",        # or a pattern: "**.html" "contains": ["..."], "absent": ["..."],
@@ -112,9 +116,10 @@ def strace_works():
 
 
 class Run:
-    def __init__(self, status, stdout, stderr, seconds, timed_out, trace):
+    def __init__(self, status, stdout, stderr, seconds, timed_out, trace, max_rss_mb=0):
         self.status, self.stdout, self.stderr = status, stdout, stderr
         self.seconds, self.timed_out, self.trace = seconds, timed_out, trace
+        self.max_rss_mb = max_rss_mb
 
     @property
     def lines(self):
@@ -136,18 +141,27 @@ def run_tool(command, cwd, env, timeout, trace_file=None):
     if trace_file:
         command = ["strace", "-f", "-qq", "-y", "-s", "4096", "-e", "trace=" + WRITE_CALLS, "-o", trace_file] + command
     started = time.monotonic()
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, start_new_session=True)
-    timed_out = False
-    try:
-        stdout, stderr = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        timed_out = True
-        try:
-            os.killpg(process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        stdout, stderr = process.communicate()
+    # Output goes to files and the process is reaped with wait4, which also tells its peak memory
+    # (with strace, the peak of strace and the traced tool, whichever is larger).
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out,
+                                   stderr=err, start_new_session=True)
+        timed_out = False
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() - started > timeout and not timed_out:
+                timed_out = True
+                try:
+                    os.killpg(process.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+            time.sleep(0.01)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
     seconds = time.monotonic() - started
     trace = ""
     if trace_file and os.path.exists(trace_file):
@@ -155,7 +169,7 @@ def run_tool(command, cwd, env, timeout, trace_file=None):
             trace = handle.read()
         os.unlink(trace_file)
     return Run(process.returncode, stdout.decode("utf-8", "replace"), stderr.decode("utf-8", "replace"),
-               seconds, timed_out, trace)
+               seconds, timed_out, trace, usage.ru_maxrss // 1024)
 
 
 TRACE_LINE = re.compile(r"^(?:\[pid\s+)?(\d+)\]?\s+(\w+)\((.*)$")
@@ -455,12 +469,20 @@ def _run_case(case, expected, binary, built_base, use_strace, root, scratch, sho
         big.append(path)
     for spec in expected.get("generate", []):
         make_generated(os.path.join(site, spec["path"]), spec)
+    for spec in expected.get("sparse_files", []):
+        path = os.path.join(site, spec["path"])
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as handle:
+            handle.truncate(int(spec["mb"]) * 1024 * 1024)
+        big.append(path)
 
     args = substitute(expected.get("args", []), places)
     output_dir = os.path.join(site, "Output")
     if "--output" in args or "-o" in args:
         flag = "--output" if "--output" in args else "-o"
         output_dir = os.path.join(root, args[args.index(flag) + 1])
+    if "output_folder" in expected:
+        output_dir = os.path.join(root, substitute(expected["output_folder"], places))
     lock_file = os.path.join(os.path.dirname(output_dir), "." + os.path.basename(output_dir) + ".lock")
     expected_exit = expected.get("exit", 1)
     diagnostics = substitute(expected.get("diagnostics", []), places)
@@ -494,6 +516,8 @@ def _run_case(case, expected, binary, built_base, use_strace, root, scratch, sho
     elif build.status != expected_exit:
         problems.append(f"build exited with {build.status}, expected {expected_exit}")
     problems += check_output_lines(build, expected_exit, diagnostics, hints, exclusive, "build")
+    if "max_rss_mb" in expected and build.max_rss_mb > expected["max_rss_mb"]:
+        problems.append(f"build used {build.max_rss_mb} MB of memory, more than {expected['max_rss_mb']} MB")
 
     # what changed in T
     succeeded = build.status == 0
@@ -503,7 +527,8 @@ def _run_case(case, expected, binary, built_base, use_strace, root, scratch, sho
     for kind, path in changes(before, after):
         if inside(path, output_rel):
             output_changes.append(f"{kind} {path}")
-        elif path != lock_rel:
+        elif path != lock_rel and not (kind == "added" and inside(output_rel, path) and after.get(path) == ("dir",)):
+            # (a folder above the output folder, created for it, is part of it)
             other_changes.append(f"{kind} {path}")
     leftovers = [p for p in after if LEFTOVER.match(os.path.basename(p))]
     if output_changes and not succeeded:

@@ -152,8 +152,10 @@ struct SiteFiles {
                               hint: "open it in a text editor and save it with the encoding 'UTF-8'"))
             return nil
         }
-        let (isBlank, hasNUL) = data.withUnsafeBytes { bytes in
-            (!bytes.contains(where: { !SiteFiles.isWhitespace($0) }), bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false)
+        let (isBlank, hasNUL, hasCR) = data.withUnsafeBytes { bytes in
+            (!bytes.contains(where: { !SiteFiles.isWhitespace($0) }),
+             bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false,
+             bytes.baseAddress.map { memchr($0, 13, bytes.count) != nil } ?? false)
         }
         if !allowEmpty, isBlank {
             report.add(.error(path, "this file is empty", hint: "add its content, or delete the file"))
@@ -163,7 +165,25 @@ struct SiteFiles {
             report.add(.error(path, "this file contains binary data (NUL characters)", hint: "save it as plain text"))
             return nil
         }
-        return text
+        return hasCR ? SiteFiles.unixLineEnds(text) : text
+    }
+
+    /// Windows editors end lines with CRLF, old Mac ones with a lone CR. Both become LF here, once,
+    /// so every later stage splits lines on LF alone and counts lines and columns the same way.
+    static func unixLineEnds(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var afterCR = false
+        for byte in text.utf8 {
+            if byte == 13 {
+                bytes.append(10)
+                afterCR = true
+                continue
+            }
+            if !(byte == 10 && afterCR) { bytes.append(byte) }
+            afterCR = false
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     enum ReadFailure: Error {

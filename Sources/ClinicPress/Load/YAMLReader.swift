@@ -5,10 +5,10 @@ import Yams
 enum YAMLParser {
     /// `lineOffset` is added to every line so that front matter reports lines of the whole file.
     static func parse(_ text: String, file: String, lineOffset: Int, report: DiagnosticCollector) -> Node? {
-        if let tab = tabIndentedLine(in: text) {
-            report.add(.error(file, SourcePosition(line: tab + lineOffset, column: 1),
-                              "this line is indented with a tab; YAML only allows spaces",
-                              hint: "replace the tab at the start of the line with spaces"))
+        if let excess = YAMLAliasBudget.check(text) {
+            report.add(.error(file, SourcePosition(line: excess.line + lineOffset, column: excess.column),
+                              "the aliases in this file ('*\(excess.anchor)' here) repeat too much: ClinicPress reads at most 1,000 aliases, adding at most 1,000,000 values and letters",
+                              hint: "write the values out instead of repeating them with '&name' and '*name'"))
             return nil
         }
         do {
@@ -21,62 +21,11 @@ enum YAMLParser {
             }
             return node
         } catch let error as YamlError {
-            // libyaml notices an unclosed quote or a repeated key only lines later; point at the cause.
-            if looksLikeUnclosedQuote(error), let line = unclosedQuoteLine(in: text) {
-                report.add(.error(file, SourcePosition(line: line.number + lineOffset, column: line.column), key: line.key,
-                                  "this quoted text is never closed",
-                                  hint: "add the closing \(line.quote) at the end of the text, or remove the opening one"))
-            } else if case let .duplicatedKeysInMapping(duplicates, context) = error, let key = duplicates.first,
-                      let lines = lines(ofKey: key, inMappingAt: context.mark, text: text), lines.count > 1 {
-                report.add(.error(file, SourcePosition(line: lines[1] + lineOffset, column: 1), key: key,
-                                  "this key is written twice (first on line \(lines[0] + lineOffset))",
-                                  hint: "keep one of the two lines"))
-            } else {
-                report.add(diagnostic(for: error, file: file, lineOffset: lineOffset))
-            }
+            report.add(diagnostic(for: error, text: text, file: file, lineOffset: lineOffset))
         } catch {
             report.add(.error(file, "could not read YAML: \(error)"))
         }
         return nil
-    }
-
-    /// 1-based line number of the first line whose indentation contains a tab.
-    static func tabIndentedLine(in text: String) -> Int? {
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let indentation = line.prefix { $0 == " " || $0 == "\t" }
-            if indentation.contains("\t") { return index + 1 }
-        }
-        return nil
-    }
-
-    /// The first line whose value opens a quote it never closes: `summary: "Group therapy...`.
-    static func unclosedQuoteLine(in text: String) -> (number: Int, column: Int, key: String, quote: String)? {
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            guard let colon = line.range(of: ": ") else { continue }
-            let value = line[colon.upperBound...].drop { $0 == " " }
-            guard let quote = value.first, quote == "\"" || quote == "'" else { continue }
-            let rest = value.dropFirst()
-            let closed = quote == "\""
-                ? rest.replacingOccurrences(of: "\\\\", with: "").replacingOccurrences(of: "\\\"", with: "").contains("\"")
-                : rest.contains("'")
-            if !closed {
-                let key = line[..<colon.lowerBound].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "- "))
-                let column = line.distance(from: line.startIndex, to: value.startIndex) + 1
-                return (index + 1, column, key, String(quote))
-            }
-        }
-        return nil
-    }
-
-    /// libyaml reports an unclosed quote as an odd error further down; these are its usual words.
-    static func looksLikeUnclosedQuote(_ error: YamlError) -> Bool {
-        switch error {
-        case let .scanner(context, problem, _, _), let .parser(context, problem, _, _):
-            let text = (context?.text ?? "") + " " + problem
-            return text.contains("quoted scalar") || text.contains("end of stream") || text.contains("did not find expected key")
-        default:
-            return false
-        }
     }
 
     /// Line numbers (1-based) where `key` is set in the mapping that starts at `mark`:
@@ -107,15 +56,47 @@ enum YAMLParser {
         return found.isEmpty ? nil : found
     }
 
-    static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+    /// libyaml's own position and words, in plain language. A likely cause is offered only where
+    /// libyaml's error names it for certain: guesses made from the text further up have pointed
+    /// at valid lines before.
+    static func diagnostic(for error: YamlError, text: String, file: String, lineOffset: Int) -> Diagnostic {
         func at(_ mark: Mark) -> SourcePosition { SourcePosition(line: mark.line + lineOffset, column: mark.column) }
-        let hint = "check the quotes, colons and indentation on this line; text containing ': ' or starting with a quote needs \"double quotes\" around it"
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        func line(_ mark: Mark) -> Substring? { lines.indices.contains(mark.line - 1) ? lines[mark.line - 1] : nil }
+        let hint = "check the quotes, colons and indentation on this line and the one above; text containing ': ' or starting with a quote needs \"double quotes\" around it"
         switch error {
+        case let .scanner(context?, _, _, _) where context.text.contains("quoted scalar"):
+            // The scanner read from an opening quote to the end without finding its closing one;
+            // its context mark is that opening quote.
+            let quoteLine = line(context.mark) ?? ""
+            let quote = quoteLine.dropFirst(max(context.mark.column - 1, 0)).first.map(String.init) ?? "\""
+            return .error(file, at(context.mark), key: key(on: quoteLine), "this quoted text is never closed",
+                          hint: "add the closing \(quote) at the end of the text, or remove the opening one")
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-            return .error(file, at(mark), "this is not valid YAML: \(what)", hint: hint)
+            let errorLine = line(mark) ?? ""
+            let indentation = errorLine.prefix { $0 == " " || $0 == "\t" }
+            let stoppedAtTab = problem.contains("cannot start any token") && indentation.count >= mark.column
+                && indentation.dropFirst(mark.column - 1).first == "\t"
+            if problem.contains("tab character that violates indentation") || stoppedAtTab {
+                // libyaml names the tab, or stopped at one in the indentation: that tab is the fault.
+                return .error(file, at(mark), "this line is indented with a tab; YAML only allows spaces",
+                              hint: "replace the tab at the start of the line with spaces")
+            }
+            if let open = YAMLOpenQuote.reaching(errorLine: mark.line, in: text) {
+                let opening = lines.indices.contains(open.line - 1) ? lines[open.line - 1] : ""
+                let name = key(on: opening).map { " (\($0))" } ?? ""
+                return .error(file, at(mark), key: key(on: errorLine), "this is not valid YAML: \(what)",
+                              hint: "the quoted text opened on line \(open.line + lineOffset)\(name) runs on to this line: add the closing \(open.quote) where that text ends")
+            }
+            return .error(file, at(mark), key: key(on: errorLine), "this is not valid YAML: \(what)", hint: hint)
         case let .duplicatedKeysInMapping(duplicates, context):
+            if let key = duplicates.first, let found = self.lines(ofKey: key, inMappingAt: context.mark, text: text), found.count > 1 {
+                return .error(file, SourcePosition(line: found[1] + lineOffset, column: 1), key: key,
+                              "this key is written twice (first on line \(found[0] + lineOffset))",
+                              hint: "keep one of the two lines")
+            }
             return .error(file, at(context.mark), "a key is written twice: \(duplicates.joined(separator: ", "))",
                           hint: "keep one of them")
         case .reader:
@@ -123,6 +104,16 @@ enum YAMLParser {
         default:
             return .error(file, "this is not valid YAML: \(error)", hint: hint)
         }
+    }
+
+    /// The key a line sets (`  - name: x` gives `name`), for the diagnostic's key.
+    static func key(on line: Substring) -> String? {
+        var rest = line.drop { $0 == " " }
+        if rest.hasPrefix("- ") { rest = rest.dropFirst(2).drop { $0 == " " } }
+        guard let colon = rest.range(of: ":"), colon.lowerBound > rest.startIndex else { return nil }
+        let key = rest[..<colon.lowerBound]
+        guard key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { return nil }
+        return String(key)
     }
 }
 

@@ -26,6 +26,30 @@ public enum HTML {
 }
 
 /// Relative links between pages, so the site works under any base path.
+/// File names made into URL paths. A clinic names its own files (`Plan #2 (final).pdf`), and
+/// `#`, `?`, `%` and spaces mean something else in a URL: every byte but letters, digits and
+/// `-._~` is percent-encoded, segment by segment.
+public enum URLPath {
+    private static let hex = Array("0123456789ABCDEF".unicodeScalars)
+
+    public static func encode(_ path: String) -> String {
+        var result = ""
+        result.reserveCapacity(path.utf8.count)
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                result.unicodeScalars.append("%")
+                result.unicodeScalars.append(hex[Int(byte >> 4)])
+                result.unicodeScalars.append(hex[Int(byte & 15)])
+            }
+        }
+        return result
+    }
+}
+
 public enum RelativeURL {
     /// From the page at `from` (a folder path like `programs/adult-iop/`, or `` for the home page)
     /// to the path `to` (like `education/foo/` or `assets/x.svg`).

@@ -249,8 +249,9 @@ public struct MarkdownRenderer: Sendable {
                                                     ?? "put the file in Content/assets/"))
                 return ""
             }
-            if !isImage, let base = state.linkBase { return base + "assets/" + asset + suffix }
-            return RelativeURL.between(state.page, "assets/" + asset) + suffix
+            let published = "assets/" + URLPath.encode(asset)
+            if !isImage, let base = state.linkBase { return base + published + suffix }
+            return RelativeURL.between(state.page, published) + suffix
         }
         if isImage {
             state.diagnostics.append(.error(state.file, position, "the image '\(url)' is not in Content/assets/",

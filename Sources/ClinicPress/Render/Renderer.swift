@@ -34,12 +34,12 @@ struct Renderer {
             case .themeFile(let name):
                 return .success(OutputFile(path: output.path, contents: theme.staticFiles[name] ?? Data()))
             case .asset(let asset):
-                let url = contentDirectory.appendingPathComponent("assets").appendingPathComponent(asset)
-                do {
-                    return .success(OutputFile(path: output.path, contents: try Data(contentsOf: url)))
-                } catch {
-                    return .failure(.error("Content/assets/" + asset, "this file cannot be read: \(error.localizedDescription)"))
+                // Copied when the site is written, never read into memory here.
+                let source = contentDirectory.appendingPathComponent("assets").appendingPathComponent(asset).path
+                guard access(source, R_OK) == 0 else {
+                    return .failure(.error("Content/assets/" + asset, "this file cannot be read: \(String(cString: strerror(errno)))"))
                 }
+                return .success(OutputFile(path: output.path, copyOf: source))
             }
         }
         var files: [OutputFile] = []

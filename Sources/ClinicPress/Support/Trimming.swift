@@ -11,11 +11,3 @@ extension String {
         return self
     }
 }
-
-extension StringProtocol {
-    /// A line is a front matter fence: `---` or `...`, spaces and tabs around it allowed.
-    func isFence(_ fence: String) -> Bool {
-        if self == fence { return true }
-        return trimmingCharacters(in: .whitespaces) == fence
-    }
-}

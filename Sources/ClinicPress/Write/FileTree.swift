@@ -32,10 +32,15 @@ enum FileTree {
         }
         let failures = ParallelMap.map(files) { file -> WriteError? in
             let target = folder.appendingPathComponent(file.path).path
-            if let previous, unchanged(file.contents, at: previous.appendingPathComponent(file.path).path) {
-                if link(previous.appendingPathComponent(file.path).path, target) == 0 { return nil }
+            let old = previous?.appendingPathComponent(file.path).path
+            switch file.body {
+            case .bytes(let data):
+                if let old, unchanged(data, at: old), link(old, target) == 0 { return nil }
+                return writeFile(data, to: target)
+            case .copy(let source):
+                if let old, FileCopy.same(source, old), link(old, target) == 0 { return nil }
+                return FileCopy.copy(source, to: target).map { WriteError(path: $0.path, reason: $0.reason) }
             }
-            return writeFile(file.contents, to: target)
         }
         if let failure = failures.compactMap({ $0 }).first { throw failure }
     }

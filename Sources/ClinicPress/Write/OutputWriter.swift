@@ -15,9 +15,26 @@ struct OutputWriter {
     /// mistyped --output cannot wipe someone's documents.
     static let marker = ".clinicpress-output"
 
+    /// Lists a folder's names; a folder that cannot be listed throws (the tests make one).
+    var listFolder: (String) throws -> [String] = { try FileManager.default.contentsOfDirectory(atPath: $0) }
+
     init(siteDirectory: URL, outputDirectory: URL) {
         self.siteDirectory = siteDirectory
-        self.outputDirectory = outputDirectory.resolvingSymlinksInPath()
+        self.outputDirectory = OutputWriter.followingLinks(outputDirectory)
+    }
+
+    /// Symbolic links resolved, including one to a folder that does not exist yet: that folder is
+    /// what gets created (Foundation leaves such a link unresolved, and renaming onto the link
+    /// would fail).
+    static func followingLinks(_ url: URL) -> URL {
+        var url = url.resolvingSymlinksInPath()
+        for _ in 0..<40 {
+            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: url.path) else { break }
+            let next = target.hasPrefix("/") ? URL(fileURLWithPath: target)
+                : url.deletingLastPathComponent().appendingPathComponent(target)
+            url = next.standardizedFileURL.resolvingSymlinksInPath()
+        }
+        return url
     }
 
     struct Failure: Error {
@@ -76,20 +93,28 @@ struct OutputWriter {
             }
             let old = parent.appendingPathComponent(".\(name).old-\(getpid())")
             guard rename(outputDirectory.path, old.path) == 0 else {
+                let reason = OutputWriter.reason()
                 try? fileManager.removeItem(at: staging)
-                throw Failure(message: "the old output folder could not be moved aside: \(String(cString: strerror(errno)))",
+                throw Failure(message: "the old output folder could not be moved aside: \(reason)",
                               hint: "check the permissions of \(outputDirectory.path)")
             }
             guard rename(staging.path, outputDirectory.path) == 0 else {
+                let reason = OutputWriter.reason()
                 _ = rename(old.path, outputDirectory.path)
-                throw Failure(message: "the new output folder could not be moved into place: \(String(cString: strerror(errno)))")
+                try? fileManager.removeItem(at: staging)
+                throw Failure(message: "the new output folder could not be moved into place: \(reason)")
             }
             try? fileManager.removeItem(at: old)
         } else if rename(staging.path, outputDirectory.path) != 0 {
+            // errno first: removing the staging folder makes system calls of its own.
+            let reason = OutputWriter.reason()
             try? fileManager.removeItem(at: staging)
-            throw Failure(message: "the output folder could not be created: \(String(cString: strerror(errno)))")
+            throw Failure(message: "the output folder \(outputDirectory.path) could not be created: \(reason)",
+                          hint: "choose an --output folder you can write to")
         }
     }
+
+    static func reason() -> String { String(cString: strerror(errno)) }
 
     /// `renameat2(RENAME_EXCHANGE)`, looked up at run time: Linux 3.15+ with glibc 2.28+ has it,
     /// but Swift's Glibc module does not declare it. Returns false when it is missing or refused.
@@ -125,7 +150,14 @@ struct OutputWriter {
                 throw Failure(message: "the output path \(output) is a file, not a folder",
                               hint: "remove the file or choose another --output folder")
             }
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
+            // A folder that cannot be listed might hold anything: it is not replaced.
+            let entries: [String]
+            do {
+                entries = try listFolder(output)
+            } catch {
+                throw Failure(message: "the folder \(output) cannot be read, so clinicpress cannot tell whether it holds files it did not write",
+                              hint: "check the folder's permissions, or choose another --output folder")
+            }
             if !entries.isEmpty && !entries.contains(OutputWriter.marker) {
                 throw Failure(message: "the folder \(output) already holds files that clinicpress did not write; a build replaces its output folder whole",
                               hint: "choose an empty or new --output folder, or empty this one first")
@@ -138,7 +170,7 @@ struct OutputWriter {
         let path = parent.appendingPathComponent(".\(name).lock").path
         let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw Failure(message: "cannot create the lock file \(path): \(String(cString: strerror(errno)))",
+            throw Failure(message: "cannot create the lock file \(path): \(OutputWriter.reason())",
                           hint: "check that you can write to \(parent.path)")
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
