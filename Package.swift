@@ -13,6 +13,12 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Named for the modules `clinicpress serve` imports; Hummingbird depends on them already.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev), found through pkg-config.
@@ -41,10 +47,24 @@ let package = Package(
             ],
             plugins: ["EmbedTheme"]
         ),
+        // `clinicpress serve`: the site from memory, rebuilt as files change. Apart from the engine,
+        // so the engine's tests and fuzzing do not build an HTTP server.
+        .target(
+            name: "ClinicPressServe",
+            dependencies: [
+                "ClinicPress",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "ClinicPressCLI",
             dependencies: [
                 "ClinicPress",
+                "ClinicPressServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

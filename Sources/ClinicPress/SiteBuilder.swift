@@ -26,6 +26,9 @@ public struct BuildOptions: Sendable {
     public var pdfJobs: Int
     /// Ignore the previous output: render every PDF (`--fresh`). Otherwise unchanged PDFs are reused (PDFCache).
     public var fresh = false
+    /// The last build of the same site with the same templates (`clinicpress serve`): outputs
+    /// planned exactly as before keep their bytes and are not rendered again.
+    public var previousRender: BuildReport?
     /// Called as PDFs finish: (done, to render, PDF path).
     public var pdfProgress: (@Sendable (Int, Int, String) -> Void)?
 
@@ -66,6 +69,8 @@ public struct BuildReport: Sendable {
     /// Of the PDFs: how many were rendered by this build, and how many were unchanged and reused.
     public var pdfRendered = 0
     public var pdfReused = 0
+    /// Outputs kept from `BuildOptions.previousRender` instead of rendered again.
+    public var reusedCount = 0
     var pdfPaper = ""
     /// The output folder could not be used (it is a file, or cannot be written): not a content error.
     public var outputFailed = false
@@ -133,11 +138,13 @@ public enum SiteBuilder {
         clock.lap("plan")
         // 5. render
         let rendered = Renderer(theme: theme, cacheablePartials: cacheable,
-                                contentDirectory: options.siteDirectory.appendingPathComponent("Content")).render(plan)
+                                contentDirectory: options.siteDirectory.appendingPathComponent("Content"))
+            .render(plan, reusing: options.previousRender)
         report.add(contentsOf: rendered.diagnostics)
         clock.lap("render")
         var result = BuildReport(diagnostics: report.all.sortedForReport(), files: rendered.files, pageCount: plan.pageCount)
         result.plan = plan
+        result.reusedCount = rendered.reused
         if engine != nil {
             result.engine = engine
             result.pdfJobs = plan.printDocuments.map {

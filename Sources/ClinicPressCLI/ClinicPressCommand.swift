@@ -2,7 +2,7 @@ import ArgumentParser
 import ClinicPress
 import Foundation
 
-struct ClinicPressCommand: ParsableCommand {
+struct ClinicPressCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clinicpress",
         abstract: "Builds a clinic's website from Markdown and YAML content.",
@@ -13,7 +13,7 @@ struct ClinicPressCommand: ParsableCommand {
         Exit status: 0 when the site built (or checked) cleanly, 1 when the content has errors, \
         2 for a usage error.
         """,
-        subcommands: [BuildCommand.self, CheckCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

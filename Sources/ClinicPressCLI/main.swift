@@ -5,7 +5,11 @@ import Foundation
 // Exit status: 0 built, 1 content errors, 2 usage errors (ArgumentParser's own would be 64).
 do {
     var command = try ClinicPressCommand.parseAsRoot()
-    try command.run()
+    if let serve = command as? ServeCommand {
+        try await serve.run()
+    } else {
+        try command.run()
+    }
 } catch let exit as ExitCode {
     Foundation.exit(exit.rawValue)
 } catch {

@@ -13,15 +13,40 @@ struct Renderer {
     struct Rendered {
         var files: [OutputFile]
         var diagnostics: [Diagnostic]
+        /// Outputs kept from the previous render.
+        var reused = 0
     }
 
-    func render(_ plan: OutputPlan) -> Rendered {
+    /// - Parameter previous: the last render of this site with the same theme (`clinicpress serve`):
+    ///   an output planned exactly as before keeps its bytes instead of being rendered again.
+    func render(_ plan: OutputPlan, reusing previous: BuildReport? = nil) -> Rendered {
+        let reusable = previous.map(Renderer.reusable) ?? [:]
         // The crisis block a body asks for with ```crisis is the theme's partial, the same on every page.
         let crisisBlock = theme.render(plan.crisisBlock, template: "crisis-block")
         let replacement = crisisBlock.hasSuffix("\n") || crisisBlock.isEmpty ? crisisBlock : crisisBlock + "\n"
         let marker = MarkdownRenderer.crisisBlockMarker + "\n"
         let fragments = FragmentCache(library: theme.library, partials: cacheablePartials)
-        let results = ParallelMap.map(plan.outputs) { output -> Result<OutputFile, Diagnostic> in
+        let results = ParallelMap.map(plan.outputs) { output -> (Result<OutputFile, Diagnostic>, reused: Bool) in
+            if let (planned, file) = reusable[output.path], planned == output { return (.success(file), true) }
+            return (renderOne(output), false)
+        }
+        var files: [OutputFile] = []
+        var diagnostics: [Diagnostic] = []
+        for (result, _) in results {
+            switch result {
+            case .success(let file): files.append(file)
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            }
+        }
+        // One path, one file: a theme file or a page must never silently replace another.
+        var seen: Set<String> = []
+        for file in files where !seen.insert(file.path).inserted {
+            diagnostics.append(.error(file.path, "two different things would be written to \(file.path)",
+                                      hint: "rename the content file or the Templates/ file that produces it"))
+        }
+        return Rendered(files: files, diagnostics: diagnostics, reused: results.filter(\.reused).count)
+
+        @Sendable func renderOne(_ output: PlannedOutput) -> Result<OutputFile, Diagnostic> {
             switch output.source {
             case .page(let template, let context):
                 let html = fragments.library(for: context).render(context, withTemplate: template) ?? ""
@@ -42,21 +67,17 @@ struct Renderer {
                 return .success(OutputFile(path: output.path, copyOf: source))
             }
         }
-        var files: [OutputFile] = []
-        var diagnostics: [Diagnostic] = []
-        for result in results {
-            switch result {
-            case .success(let file): files.append(file)
-            case .failure(let diagnostic): diagnostics.append(diagnostic)
-            }
+    }
+
+    /// The previous build's outputs by path, each with its file.
+    static func reusable(_ previous: BuildReport) -> [String: (PlannedOutput, OutputFile)] {
+        guard let plan = previous.plan else { return [:] }
+        let files = Dictionary(previous.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        var result: [String: (PlannedOutput, OutputFile)] = [:]
+        for output in plan.outputs {
+            if let file = files[output.path] { result[output.path] = (output, file) }
         }
-        // One path, one file: a theme file or a page must never silently replace another.
-        var seen: Set<String> = []
-        for file in files where !seen.insert(file.path).inserted {
-            diagnostics.append(.error(file.path, "two different things would be written to \(file.path)",
-                                      hint: "rename the content file or the Templates/ file that produces it"))
-        }
-        return Rendered(files: files, diagnostics: diagnostics)
+        return result
     }
 
     static func placeCrisisBlock(_ html: String, marker: String, with block: String) -> String {
