@@ -45,6 +45,8 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            // The starter site is embedded as text by the EmbedTheme plugin, not compiled.
+            exclude: ["Scaffold/Starter"],
             plugins: ["EmbedTheme"]
         ),
         // `clinicpress serve`: the site from memory, rebuilt as files change. Apart from the engine,

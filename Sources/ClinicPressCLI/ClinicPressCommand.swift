@@ -13,7 +13,8 @@ struct ClinicPressCommand: AsyncParsableCommand {
         Exit status: 0 when the site built (or checked) cleanly, 1 when the content has errors, \
         2 for a usage error.
         """,
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self],
+        version: ClinicPressVersion.current,
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, ThemeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }
