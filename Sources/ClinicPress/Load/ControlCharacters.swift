@@ -27,12 +27,20 @@ public enum ControlCharacters {
         return scalar.value == 0x7F ? "DEL (\(code))" : code
     }
 
-    /// The first refused character of a text, if any.
+    /// The first refused character of a text, if any. One pass over the UTF-8 bytes, as every
+    /// content file goes through here: C0 and DEL are single bytes, and C1 is C2 80-9F, where the
+    /// second byte is the code point.
     static func first(in text: some StringProtocol, allowLineBreaks: Bool = true) -> Unicode.Scalar? {
-        // Most text has none: one pass over the bytes (every control character below U+00A0 is
-        // one byte, or the two bytes C2 80-9F, in UTF-8).
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return nil }
-        return text.unicodeScalars.first { isRefused($0, allowLineBreaks: allowLineBreaks) }
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x20 {
+                if byte != 0x09, !allowLineBreaks || (byte != 0x0A && byte != 0x0D) { return Unicode.Scalar(byte) }
+            } else if byte == 0x7F || (previous == 0xC2 && byte <= 0x9F && byte >= 0x80) {
+                return Unicode.Scalar(byte)
+            }
+            previous = byte
+        }
+        return nil
     }
 
     /// Reports each line of `text` that holds a refused character (the first one on the line),
