@@ -95,10 +95,13 @@ def fallback_date(option: str | None) -> str | None:
     """The W3C date to use when a document has no dcterms date, or None."""
     if option:
         return option
-    epoch = os.environ.get('SOURCE_DATE_EPOCH', '').strip()
+    epoch = os.environ.get('SOURCE_DATE_EPOCH', '')
     if not epoch:
         return None
     try:
+        # Digits only, as clinicpress accepts it: int() would also take ' 1', '+1', '1_0' and '١'.
+        if not (epoch.isascii() and epoch.isdigit()):
+            raise ValueError(epoch)
         moment = datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc)
     except (ValueError, OverflowError, OSError):
         die(f'SOURCE_DATE_EPOCH must be an integer number of seconds, not {epoch!r}')

@@ -43,11 +43,10 @@ public struct BuildOptions: Sendable {
         self.pdfJobs = max(1, min(pdfJobs, 8))
     }
 
-    /// `SOURCE_DATE_EPOCH` when set (reproducible builds), otherwise the clock.
+    /// `SOURCE_DATE_EPOCH` when set (reproducible builds), otherwise the clock. A value that is
+    /// not one (`SourceDateEpoch`) is refused by the command as a usage error before it gets here.
     public static func defaultNow() -> Date {
-        if let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = TimeInterval(text) {
-            return Date(timeIntervalSince1970: seconds)
-        }
+        if case .success(let date?) = SourceDateEpoch.environment { return date }
         return Date()
     }
 }
@@ -80,6 +79,11 @@ public enum SiteBuilder {
     public static func generate(_ options: BuildOptions) -> BuildReport {
         let report = DiagnosticCollector()
         var clock = StageClock()
+        // The command refuses such an address as a usage error; a library caller gets an error too,
+        // never the address of site.yml in its place.
+        if let text = options.baseURL, case .failure(let problem) = SiteAddress.parse(text) {
+            report.add(.error("--base-url", "'\(text)' cannot be the site's address: \(problem.message)", hint: problem.hint()))
+        }
         // 1. load
         let content = ContentLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts, kinds: options.kinds,
                                     report: report).load()
@@ -210,8 +214,9 @@ public enum SiteBuilder {
     }
 
     /// An absolute http(s) URL ending in `/`, or nil when `text` is nil or not one.
+    /// The normal form of a `--base-url` (`SiteAddress`); nil when there is none or it is not one.
     public static func normalizedBaseURL(_ text: String?) -> String? {
-        guard let text, WebAddress.isValid(text) else { return nil }
-        return WebAddress.asBase(text)
+        guard let text, case .success(let address) = SiteAddress.parse(text) else { return nil }
+        return address.text
     }
 }

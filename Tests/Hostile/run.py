@@ -15,7 +15,7 @@ folder T:
    "generate" and "sparse_files" entries (symbolic links and big files are made here, not kept in git);
 3. runs `BINARY build T/site [args]`, with `--pdf off` unless the case is about printed documents
    ("pdf": true) or sets --pdf itself (60 s limit, stdin closed, SOURCE_DATE_EPOCH=1795392000,
-   NO_COLOR=1, working folder T, HOME and TMPDIR inside T), then checks:
+   NO_COLOR=1, working folder T, HOME and TMPDIR inside T, then the case's "env"), then checks:
    - the exit status;
    - every expected diagnostic is printed exactly, as a whole line, and (unless
      "exclusive": false) no other error or warning line is printed;
@@ -51,6 +51,7 @@ expected.json:
       "output_folder": "site/Built/site",      # where the output really goes (an --output link's target)
       "generate": [{"path": "...", "head": "---\\n...", "repeat": "## Q\\n", "count": 1000, "tail": ""}],
       "hold_lock": true,                       # hold SITE/.Output.lock while building
+      "env": {"SOURCE_DATE_EPOCH": "nan"},     # this case's build and check only (null unsets a variable)
       "output_checks": [{"file": "index.html",        # or a pattern: "**.html" "contains": ["..."], "absent": ["..."],
                          "absent_regex": ["..."], "xml": true}]
     }
@@ -435,6 +436,11 @@ def _run_case(case, expected, binary, built_base, use_strace, root, scratch, sho
                 "TMPDIR": os.path.join(root, "tmp")})
     for key in ("CLICOLOR_FORCE", "FORCE_COLOR"):
         env.pop(key, None)
+    for key, value in expected.get("env", {}).items():
+        if value is None:
+            env.pop(key, None)
+        else:
+            env[key] = value
     os.makedirs(env["HOME"])
     os.makedirs(env["TMPDIR"])
     with open(places["FILE"], "w") as handle:

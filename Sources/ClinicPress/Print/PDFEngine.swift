@@ -89,6 +89,9 @@ public struct PDFEngine: Sendable {
         // The renderer dies with the build (it checks that its parent is still this process).
         var environment = ProcessInfo.processInfo.environment
         environment["CLINICPRESS_PARENT_PID"] = String(ProcessInfo.processInfo.processIdentifier)
+        // The renderer dates documents from SOURCE_DATE_EPOCH: hand it only a value the build
+        // accepts (the command refuses others; a library caller may not have checked).
+        if case .failure = SourceDateEpoch.parse(environment["SOURCE_DATE_EPOCH"]) { environment["SOURCE_DATE_EPOCH"] = nil }
         process.environment = environment
         let output = Pipe()
         guard FileManager.default.createFile(atPath: errorFile.path, contents: nil),
