@@ -206,6 +206,33 @@ public struct MarkdownRenderer: Sendable {
         cmark_node_set_url(node, resolved)
     }
 
+    /// `tel:1-800-662-HELP` becomes `tel:18006624357`; `sms:741741?body=HOME` keeps its keyword.
+    private func phoneLink(_ url: String, node: OpaquePointer, state: inout RenderState) -> String {
+        let scheme = url.prefix(4).lowercased()
+        var rest = String(url.dropFirst(4))
+        var keyword: String?
+        if scheme == "sms:", let query = rest.firstIndex(of: "?") {
+            let parameters = rest[rest.index(after: query)...]
+            if parameters.lowercased().hasPrefix("body=") { keyword = String(parameters.dropFirst(5)) }
+            rest = String(rest[..<query])
+        }
+        rest = rest.removingPercentEncoding ?? rest
+        switch PhoneNumber.parse(rest) {
+        case .success(let number):
+            if scheme == "tel:" { return number.href }
+            guard number.extensionDigits == nil else { break }
+            let body = keyword.map { "?body=" + URLPath.encode($0.removingPercentEncoding ?? $0) } ?? ""
+            return "sms:" + number.digits + body
+        case .failure(let problem):
+            state.diagnostics.append(.error(state.file, state.position(node), "the link '\(url)' is not a phone number: \(problem.message)",
+                                            hint: problem.hint))
+            return ""
+        }
+        state.diagnostics.append(.error(state.file, state.position(node), "the link '\(url)' cannot send a text to an extension",
+                                        hint: "write the number that takes texts, such as sms:741741"))
+        return ""
+    }
+
     /// The URL to publish for a link or image target, reporting targets that do not exist.
     private func resolve(_ url: String, node: OpaquePointer, state: inout RenderState, isImage: Bool) -> String? {
         if url.isEmpty { return nil }
@@ -217,7 +244,12 @@ public struct MarkdownRenderer: Sendable {
             }
             return nil
         }
-        // Absolute URLs and other schemes (https:, mailto:, tel:) are left as they are;
+        // A phone link in a body dials what the content's phone numbers dial, or is refused: a
+        // crisis number written with letters must not dial a few of its digits.
+        if !isImage, lower.hasPrefix("tel:") || lower.hasPrefix("sms:") {
+            return phoneLink(url, node: node, state: &state)
+        }
+        // Absolute URLs and other schemes (https:, mailto:) are left as they are;
         // libcmark's safe mode already blanks javascript:, vbscript:, file: and data: links.
         if let colon = lower.firstIndex(of: ":"), !lower[..<colon].contains("/") { return nil }
         if lower.hasPrefix("//") { return nil }
