@@ -60,6 +60,8 @@ public struct BuildReport: Sendable {
     /// PDFs to render from print HTML files once they are written.
     var pdfJobs: [PDFEngine.Job] = []
     var brochureSources: [String: (program: String, file: String)] = [:]
+    /// PDF path -> the content file it prints, so a PDF that fails names the file behind it.
+    var printSources: [String: String] = [:]
     var engine: PDFEngine?
     public var pdfCount: Int { pdfJobs.count }
     /// Of the PDFs: how many were rendered by this build, and how many were unchanged and reused.
@@ -147,8 +149,9 @@ public enum SiteBuilder {
             result.pdfJobs = plan.printDocuments.map {
                 PDFEngine.Job(html: $0.htmlPath, pdf: $0.pdfPath, checkPanels: $0.kind == .brochure)
             }
-            for document in plan.printDocuments where document.kind == .brochure {
-                result.brochureSources[document.pdfPath] = (document.slug, document.source)
+            for document in plan.printDocuments {
+                result.printSources[document.pdfPath] = document.source
+                if document.kind == .brochure { result.brochureSources[document.pdfPath] = (document.slug, document.source) }
             }
         }
         result.pdfPaper = (options.paper ?? content.settings.paper).rawValue
@@ -173,14 +176,12 @@ public enum SiteBuilder {
                     let outcome = result.outcome
                     (report.pdfRendered, report.pdfReused) = (result.rendered, result.reused)
                     if !outcome.failures.isEmpty {
-                        throw PrintFailure(
-                            message: "the PDFs could not be made:\n    " + outcome.failures.joined(separator: "\n    "),
-                            hint: "check the print templates; run with --pdf off to build the website without PDFs")
+                        throw PrintFailure(diagnostics: printFailures(outcome.failures, sources: report.printSources))
                     }
                     printDiagnostics = overflowWarnings(outcome, sources: report.brochureSources)
                 }
         } catch let error as PrintFailure {
-            report.diagnostics.append(.error("print", error.message, hint: error.hint))
+            report.diagnostics += error.diagnostics
         } catch let error as OutputWriter.Failure {
             report.outputFailed = true
             report.diagnostics.append(.error(options.outputDirectory.path, error.message, hint: error.hint))
@@ -193,8 +194,22 @@ public enum SiteBuilder {
     }
 
     struct PrintFailure: Error {
-        var message: String
-        var hint: String?
+        var diagnostics: [Diagnostic]
+    }
+
+    /// One error per PDF that was not made, on the content file it prints (a Python exception such as
+    /// a RecursionError is named by its type and message, never shown as a traceback).
+    static func printFailures(_ failures: [PDFEngine.Failure], sources: [String: String]) -> [Diagnostic] {
+        failures.map { failure in
+            guard let pdf = failure.pdf else {
+                return .error("print", "the PDFs could not be made: \(failure.reason)",
+                              hint: "check the print templates; run with --pdf off to build the website without PDFs")
+            }
+            let hint = failure.reason.contains("refused to load")
+                ? "a printed document may load only files inside the output folder: pictures from Content/assets/ and the theme's own files"
+                : "check what this file shows in print and the print templates; run with --pdf off to build the website without PDFs"
+            return .error(sources[pdf] ?? "print", "its printed document \(pdf) could not be made: \(failure.reason)", hint: hint)
+        }
     }
 
     static func overflowWarnings(_ outcome: PDFEngine.Outcome, sources: [String: (program: String, file: String)]) -> [Diagnostic] {

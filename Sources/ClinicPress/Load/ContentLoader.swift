@@ -34,6 +34,7 @@ public struct ContentLoader {
         var store = ContentStore()
         for kind in kinds { load(kind, into: &store) }
         let assets = files.allFiles(below: "Content/assets")
+        checkSVGs(assets)
         guard let settings else { return nil }
         if !store.entries(WorkshopKind.self).isEmpty && settings.timezone == nil {
             report.add(.error("Content/site.yml", SourcePosition(line: 1, column: 1), key: "timezone",
@@ -50,6 +51,25 @@ public struct ContentLoader {
         case .yamlList(let file): entries = loadList(kind, file: "Content/" + file)
         }
         store.set(kind, entries.filter { includeDrafts || !$0.draft })
+    }
+
+    /// SVG assets may not reach files outside `Content/assets/` (see `SVGReferences`).
+    func checkSVGs(_ assets: [String]) {
+        let svgs = assets.filter { $0.lowercased().hasSuffix(".svg") }
+        let root = files.root
+        let found = ParallelMap.map(svgs) { asset -> [Diagnostic] in
+            let file = "Content/assets/" + asset
+            switch SiteFiles.contents(of: root.appendingPathComponent(file).path, limit: SiteFiles.maximumBytes) {
+            case .success(let data):
+                return SVGReferences.check(String(decoding: data, as: UTF8.self), file: file)
+            case .failure(.tooLarge(let size)):
+                return [.error(file, "this SVG is \(size / 1024 / 1024) MB; SVG assets must be under \(SiteFiles.maximumBytes / 1024 / 1024) MB to be checked",
+                               hint: "save it as PNG or JPEG, or simplify it")]
+            case .failure(.unreadable(let reason)):
+                return [.error(file, "this file cannot be read: \(reason)")]
+            }
+        }
+        for diagnostics in found { report.add(contentsOf: diagnostics) }
     }
 
     // MARK: site.yml
