@@ -21,6 +21,11 @@
 #   scripts/print-requirements.txt. Reinstalled only when that file (or the
 #   Python version) changes: a stamp with their hash is kept in the venv.
 #
+# * The exact paths of the libraries WeasyPrint loads, from `ldconfig -p`, in
+#   $venv/clinicpress-libraries.json (rewritten only when they change):
+#   render_pdfs.py loads those and so never lets ctypes.util.find_library run
+#   gcc and ld (16 compiler runs, and temporary files in $TMPDIR, per build).
+#
 # Render with scripts/render_pdfs.py (run it with .venv-print/bin/python) or
 # .venv-print/bin/weasyprint.
 #
@@ -71,4 +76,6 @@ if venv_outdated "$venv" "$stamp" "$(cat "$req")"; then
     run_quiet "$venv/bin/python" -c 'import sys, weasyprint.text.ffi as f; f.harfbuzz_subset or sys.exit("libharfbuzz-subset.so.0 not found")'
     venv_mark_installed "$venv" "$stamp"
 fi
+# Every run (it takes a few milliseconds): a system upgrade may move a library.
+run_quiet "$venv/bin/python" "$repo/scripts/render_pdfs.py" --write-library-paths "$venv/clinicpress-libraries.json"
 exit 0

@@ -24,14 +24,33 @@ pinned versions):
     and <meta name="dcterms.modified"> in the HTML; when the HTML has none,
     from --date or SOURCE_DATE_EPOCH if given, else they are left out (WeasyPrint
     itself never writes the current time for a document);
-  * only file: and data: URLs are fetched (--allow-network to lift that).
+Nothing outside the working folder is read: the URL fetcher refuses every scheme
+but file: and data: (--allow-network adds http: and https:) and every file: URL
+whose real path is outside the working folder (the build's staging folder), so
+an SVG or stylesheet that points at file:///etc/passwd fails its job instead of
+printing that file.
+
+No compiler runs: WeasyPrint finds Pango, HarfBuzz, fontconfig and GObject
+through cffi's dlopen, which falls back on ctypes.util.find_library, and that
+runs gcc and ld (writing temporary files in $TMPDIR) for every name it tries.
+scripts/install-print-tools.sh runs `render_pdfs.py --write-library-paths FILE`
+once, which records the exact path of each library (from `ldconfig -p`, each
+loaded once to be sure it fits this Python) in the venv; every run then loads
+those paths and answers find_library from that table only (None for anything
+else), never starting a program.
+
 Each PDF is written to a temporary file beside it and renamed into place.
 
 With --progress, one JSON line {"done": PDF} is printed (and flushed) on standard
-output as each job finishes, for a caller that shows progress; jobs with "panels"
-get one {"pdf", "pages", "overflow"} line each at the end.
+output as each job finishes, for a caller that shows progress. At the end, every
+job gets exactly one result line on standard output:
+    {"pdf": PDF, "ok": true, "inputs": [...]}            (+ "pages", "overflow" with "panels")
+    {"pdf": PDF, "ok": false, "error": "RecursionError: ..."}
+A caller must treat a job without an "ok": true line as failed. Standard output
+carries only these JSON lines: anything else written there (by WeasyPrint or a C
+library) is sent to standard error.
 
-Exit status: 0 when every job rendered; 1 when any job failed (one line per
+Exit status: 0 when every job rendered; 1 when any job failed (also one line per
 failed job on stderr: "render_pdfs: FAILED <html> -> <pdf>: <reason>"); 2 for
 bad arguments or bad job lists. A resource WeasyPrint cannot load (an image, a
 stylesheet; an @font-face file, which it only warns about) fails the job here;
@@ -57,6 +76,82 @@ VARIANTS_HINT = 'pdf/ua-1 (default), pdf/ua-2, pdf/a-2a, ..., or none'
 def die(message: str) -> None:
     print(f'{PROG}: error: {message}', file=sys.stderr)
     sys.exit(2)
+
+
+# ---- libraries, found once at install time --------------------------------------
+
+LIBRARY_PATHS = 'clinicpress-libraries.json'
+# The sonames WeasyPrint 70's text/ffi.py dlopens (harfbuzz-subset and -vector are optional).
+LIBRARIES = ('libgobject-2.0.so.0', 'libpango-1.0.so.0', 'libpangoft2-1.0.so.0', 'libharfbuzz.so.0',
+             'libharfbuzz-subset.so.0', 'libharfbuzz-vector.so.0', 'libfontconfig.so.1')
+
+
+def write_library_paths(target: str) -> int:
+    """Install time: the exact path of each library, from the loader cache (`ldconfig -p`), keeping
+    the first one this Python can load (the right architecture). Written only when it changed."""
+    import ctypes
+    import subprocess
+    listing = subprocess.run(['ldconfig', '-p'], capture_output=True, text=True, check=False).stdout
+    if not listing:
+        listing = subprocess.run(['/sbin/ldconfig', '-p'], capture_output=True, text=True, check=False).stdout
+    found = {}
+    for line in listing.splitlines():
+        name, _, path = line.strip().partition(' => ')
+        name = name.split(' (')[0]
+        if name in LIBRARIES and name not in found and os.path.isfile(path):
+            try:
+                ctypes.CDLL(path)
+            except OSError:
+                continue
+            found[name] = path  # the soname's link, which a library upgrade keeps valid
+    missing = [n for n in LIBRARIES if n not in found and 'subset' not in n and 'vector' not in n]
+    if missing:
+        print(f'{PROG}: error: not in the loader cache (ldconfig -p): {", ".join(missing)}', file=sys.stderr)
+        return 1
+    text = json.dumps(found, indent=2, sort_keys=True) + '\n'
+    try:
+        with open(target, encoding='utf-8') as f:
+            if f.read() == text:
+                return 0
+    except OSError:
+        pass
+    with open(target + '.tmp', 'w', encoding='utf-8') as f:
+        f.write(text)
+    os.replace(target + '.tmp', target)
+    return 0
+
+
+def pin_libraries() -> None:
+    """Load WeasyPrint's libraries from the paths found at install time, and never let
+    ctypes.util.find_library start gcc, ld or ldconfig. Call before importing weasyprint."""
+    import ctypes.util
+    table: dict[str, str] = {}
+    try:
+        with open(os.path.join(sys.prefix, LIBRARY_PATHS), encoding='utf-8') as f:
+            table = {k: v for k, v in json.load(f).items() if isinstance(v, str) and os.path.isfile(v)}
+    except (OSError, ValueError, AttributeError):
+        table = {}  # an older venv: sonames still load through the dynamic loader's own search
+
+    def find_library(name: str) -> str | None:
+        return table.get(name)
+    ctypes.util.find_library = find_library
+    if not table:
+        return
+    import cffi
+    if getattr(cffi.FFI.dlopen, '_clinicpress', False):
+        return
+    original = cffi.FFI.dlopen
+
+    def dlopen(self, name, flags=0):
+        # WeasyPrint tries several names per library (Windows and macOS ones first): answer the
+        # soname with its exact path, and refuse the others at once instead of searching.
+        if isinstance(name, str) and '/' not in name:
+            if name not in table:
+                raise OSError(f'{name}: not one of the libraries found at install time')
+            name = table[name]
+        return original(self, name, flags)
+    dlopen._clinicpress = True
+    cffi.FFI.dlopen = dlopen
 
 
 def load_jobs(source: str | None) -> list[dict]:
@@ -95,10 +190,13 @@ def fallback_date(option: str | None) -> str | None:
     """The W3C date to use when a document has no dcterms date, or None."""
     if option:
         return option
-    epoch = os.environ.get('SOURCE_DATE_EPOCH', '').strip()
+    epoch = os.environ.get('SOURCE_DATE_EPOCH', '')
     if not epoch:
         return None
     try:
+        # Digits only, as clinicpress accepts it: int() would also take ' 1', '+1', '1_0' and '١'.
+        if not (epoch.isascii() and epoch.isdigit()):
+            raise ValueError(epoch)
         moment = datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc)
     except (ValueError, OverflowError, OSError):
         die(f'SOURCE_DATE_EPOCH must be an integer number of seconds, not {epoch!r}')
@@ -138,6 +236,7 @@ def die_with_parent(expected_parent: int | None = None) -> None:
 def _init_worker() -> None:
     global _collector
     die_with_parent()
+    pin_libraries()
     import weasyprint  # noqa: F401  (pay the import once per worker)
     logger = logging.getLogger('weasyprint')
     logger.setLevel(logging.WARNING)
@@ -205,13 +304,45 @@ def loaded_files(urls: list) -> list:
     return sorted(found)
 
 
+def folder_fetcher_class():
+    """The URL fetcher every document is rendered with (a class made after WeasyPrint's import)."""
+    from urllib.parse import unquote, urlsplit
+
+    from weasyprint.urls import URLFetcher, URLFetchingError
+
+    class FolderFetcher(URLFetcher):
+        """Fetches only data: URLs and files inside `root` (the build's staging folder), and notes
+        every resource WeasyPrint loads: the PDF cache's record of what the PDF used.
+
+        An SVG asset's <image href="file:///etc/passwd">, a stylesheet's url(../../outside.png)
+        or a symbolic link out of the folder are refused, so the document fails instead of
+        printing a file from outside the site."""
+
+        def __init__(self, *args, root: str, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.root = os.path.realpath(root)
+            self.loaded = []
+
+        def fetch(self, url, headers=None):
+            # Other schemes are refused by URLFetcher itself (allowed_protocols).
+            parts = urlsplit(url)
+            if parts.scheme.lower() == 'file':
+                path = os.path.realpath(unquote(parts.path))
+                if parts.netloc not in ('', 'localhost') or not path.startswith(self.root + os.sep):
+                    raise URLFetchingError(f'refused to load {url}: it is outside the output folder')
+            self.loaded.append(url)
+            return super().fetch(url, headers)
+
+    return FolderFetcher
+
+
 def render_one(job: dict, options: dict) -> dict:
     """Render one job. Returns {"ok", "errors", "warnings", "seconds", "pages"}."""
     if _collector is None:
         _init_worker()
     assert _collector is not None
     import weasyprint
-    from weasyprint.urls import URLFetcher
+    FolderFetcher = folder_fetcher_class()
 
     started = time.perf_counter()
     _collector.records.clear()
@@ -221,20 +352,9 @@ def render_one(job: dict, options: dict) -> dict:
     try:
         if not os.path.isfile(html_path):
             raise FileNotFoundError(f'no such HTML file: {html_path}')
-        class RecordingFetcher(URLFetcher):
-            """Notes every resource WeasyPrint loads: the PDF cache's record of what the PDF used."""
-
-            def __init__(self, *args, **kwargs):
-                super().__init__(*args, **kwargs)
-                self.loaded = []
-
-            def fetch(self, url, headers=None):
-                self.loaded.append(url)
-                return super().fetch(url, headers)
-
-        fetcher = RecordingFetcher(
-            timeout=options['timeout'],
-            allowed_protocols=None if options['allow_network'] else {'file', 'data'})
+        fetcher = FolderFetcher(
+            root=os.getcwd(), timeout=options['timeout'],
+            allowed_protocols={'file', 'data', 'http', 'https'} if options['allow_network'] else {'file', 'data'})
         # The same options go to render() and write_pdf(): a variant also sets
         # layout-time defaults.
         pdf_options = {
@@ -286,6 +406,21 @@ def render_one(job: dict, options: dict) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parent = os.environ.get('CLINICPRESS_PARENT_PID')
     die_with_parent(int(parent) if parent and parent.isdigit() else None)
+    if argv is None and sys.argv[1:2] == ['--write-library-paths']:
+        if len(sys.argv) != 3:
+            die('usage: render_pdfs.py --write-library-paths FILE')
+        return write_library_paths(sys.argv[2])
+    # Standard output is the caller's result channel: keep it for the JSON lines, and send whatever
+    # else writes to file descriptor 1 (WeasyPrint's own prints, C libraries) to standard error.
+    results_out = os.fdopen(os.dup(1), 'w', encoding='utf-8', buffering=1)
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+
+    def emit(line: dict) -> None:
+        results_out.write(json.dumps(line, sort_keys=True) + '\n')
+        results_out.flush()
+
+    pin_libraries()
     parser = argparse.ArgumentParser(
         prog=PROG, description='Render a JSON list of {"html", "pdf"} jobs with WeasyPrint.')
     parser.add_argument('jobs_file', nargs='?', help='JSON job list (default: standard input)')
@@ -339,7 +474,7 @@ def main(argv: list[str] | None = None) -> int:
     results: list[dict | None] = [None] * len(jobs)
     def report_done(job: dict) -> None:
         if args.progress:
-            print(json.dumps({'done': job['pdf']}), flush=True)
+            emit({'done': job['pdf']})
 
     if workers == 1:
         for index, job in enumerate(jobs):
@@ -371,19 +506,20 @@ def main(argv: list[str] | None = None) -> int:
     failed = 0
     for job, result in zip(jobs, results):
         assert result is not None
+        # Exactly one result line per document, for the caller: "ok", and what it loaded and, for
+        # documents with panels, the pages and the panels that overflowed; or why it failed.
         if result['ok']:
-            # One JSON line per document on standard output, for the caller: what it loaded and,
-            # for documents with panels, the pages and the panels that overflowed.
-            line = {'pdf': job['pdf'], 'inputs': result.get('inputs', [])}
+            line = {'pdf': job['pdf'], 'ok': True, 'inputs': result.get('inputs', [])}
             if job.get('panels'):
                 line.update(pages=result['pages'], overflow=result.get('overflow', []))
-            print(json.dumps(line, sort_keys=True))
+        else:
+            line = {'pdf': job['pdf'], 'ok': False, 'error': '; '.join(result['errors']) or 'unknown error'}
+        emit(line)
         for warning in result['warnings']:
             print(f'{PROG}: warning: {job["html"]}: {warning}', file=sys.stderr)
         if not result['ok']:
             failed += 1
-            reason = '; '.join(result['errors']) or 'unknown error'
-            print(f'{PROG}: FAILED {job["html"]} -> {job["pdf"]}: {reason}', file=sys.stderr)
+            print(f'{PROG}: FAILED {job["html"]} -> {job["pdf"]}: {line["error"]}', file=sys.stderr)
     elapsed = time.perf_counter() - started
     if failed:
         print(f'{PROG}: {failed} of {len(jobs)} jobs failed', file=sys.stderr)

@@ -46,11 +46,10 @@ public struct BuildOptions: Sendable {
         self.pdfJobs = max(1, min(pdfJobs, 8))
     }
 
-    /// `SOURCE_DATE_EPOCH` when set (reproducible builds), otherwise the clock.
+    /// `SOURCE_DATE_EPOCH` when set (reproducible builds), otherwise the clock. A value that is
+    /// not one (`SourceDateEpoch`) is refused by the command as a usage error before it gets here.
     public static func defaultNow() -> Date {
-        if let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = TimeInterval(text) {
-            return Date(timeIntervalSince1970: seconds)
-        }
+        if case .success(let date?) = SourceDateEpoch.environment { return date }
         return Date()
     }
 }
@@ -64,6 +63,8 @@ public struct BuildReport: Sendable {
     /// PDFs to render from print HTML files once they are written.
     var pdfJobs: [PDFEngine.Job] = []
     var brochureSources: [String: (program: String, file: String)] = [:]
+    /// PDF path -> the content file it prints, so a PDF that fails names the file behind it.
+    var printSources: [String: String] = [:]
     var engine: PDFEngine?
     public var pdfCount: Int { pdfJobs.count }
     /// Of the PDFs: how many were rendered by this build, and how many were unchanged and reused.
@@ -85,6 +86,11 @@ public enum SiteBuilder {
     public static func generate(_ options: BuildOptions) -> BuildReport {
         let report = DiagnosticCollector()
         var clock = StageClock()
+        // The command refuses such an address as a usage error; a library caller gets an error too,
+        // never the address of site.yml in its place.
+        if let text = options.baseURL, case .failure(let problem) = SiteAddress.parse(text) {
+            report.add(.error("--base-url", "'\(text)' cannot be the site's address: \(problem.message)", hint: problem.hint()))
+        }
         // 1. load
         let content = ContentLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts, kinds: options.kinds,
                                     report: report).load()
@@ -150,8 +156,9 @@ public enum SiteBuilder {
             result.pdfJobs = plan.printDocuments.map {
                 PDFEngine.Job(html: $0.htmlPath, pdf: $0.pdfPath, checkPanels: $0.kind == .brochure)
             }
-            for document in plan.printDocuments where document.kind == .brochure {
-                result.brochureSources[document.pdfPath] = (document.slug, document.source)
+            for document in plan.printDocuments {
+                result.printSources[document.pdfPath] = document.source
+                if document.kind == .brochure { result.brochureSources[document.pdfPath] = (document.slug, document.source) }
             }
         }
         result.pdfPaper = (options.paper ?? content.settings.paper).rawValue
@@ -176,14 +183,12 @@ public enum SiteBuilder {
                     let outcome = result.outcome
                     (report.pdfRendered, report.pdfReused) = (result.rendered, result.reused)
                     if !outcome.failures.isEmpty {
-                        throw PrintFailure(
-                            message: "the PDFs could not be made:\n    " + outcome.failures.joined(separator: "\n    "),
-                            hint: "check the print templates; run with --pdf off to build the website without PDFs")
+                        throw PrintFailure(diagnostics: printFailures(outcome.failures, sources: report.printSources))
                     }
                     printDiagnostics = overflowWarnings(outcome, sources: report.brochureSources)
                 }
         } catch let error as PrintFailure {
-            report.diagnostics.append(.error("print", error.message, hint: error.hint))
+            report.diagnostics += error.diagnostics
         } catch let error as OutputWriter.Failure {
             report.outputFailed = true
             report.diagnostics.append(.error(options.outputDirectory.path, error.message, hint: error.hint))
@@ -196,8 +201,22 @@ public enum SiteBuilder {
     }
 
     struct PrintFailure: Error {
-        var message: String
-        var hint: String?
+        var diagnostics: [Diagnostic]
+    }
+
+    /// One error per PDF that was not made, on the content file it prints (a Python exception such as
+    /// a RecursionError is named by its type and message, never shown as a traceback).
+    static func printFailures(_ failures: [PDFEngine.Failure], sources: [String: String]) -> [Diagnostic] {
+        failures.map { failure in
+            guard let pdf = failure.pdf else {
+                return .error("print", "the PDFs could not be made: \(failure.reason)",
+                              hint: "check the print templates; run with --pdf off to build the website without PDFs")
+            }
+            let hint = failure.reason.contains("refused to load")
+                ? "a printed document may load only files inside the output folder: pictures from Content/assets/ and the theme's own files"
+                : "check what this file shows in print and the print templates; run with --pdf off to build the website without PDFs"
+            return .error(sources[pdf] ?? "print", "its printed document \(pdf) could not be made: \(failure.reason)", hint: hint)
+        }
     }
 
     static func overflowWarnings(_ outcome: PDFEngine.Outcome, sources: [String: (program: String, file: String)]) -> [Diagnostic] {
@@ -217,8 +236,9 @@ public enum SiteBuilder {
     }
 
     /// An absolute http(s) URL ending in `/`, or nil when `text` is nil or not one.
+    /// The normal form of a `--base-url` (`SiteAddress`); nil when there is none or it is not one.
     public static func normalizedBaseURL(_ text: String?) -> String? {
-        guard let text, WebAddress.isValid(text) else { return nil }
-        return WebAddress.asBase(text)
+        guard let text, case .success(let address) = SiteAddress.parse(text) else { return nil }
+        return address.text
     }
 }

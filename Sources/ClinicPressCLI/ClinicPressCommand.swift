@@ -40,8 +40,12 @@ struct SiteOptions: ParsableArguments {
     var pdf: PDFMode = .auto
 
     func validate() throws {
-        if let baseURL, SiteBuilder.normalizedBaseURL(baseURL) == nil {
-            throw ValidationError("--base-url must be an absolute http or https address, such as https://www.example.org/")
+        if let baseURL, case .failure(let problem) = SiteAddress.parse(baseURL) {
+            throw ValidationError("--base-url '\(ControlCharacters.escaped(baseURL))' cannot be the site's address: \(problem.message); \(problem.hint())")
+        }
+        // The build's now; an unusable value must not date the site 4713 or be ignored.
+        if case .failure(let problem) = SourceDateEpoch.environment {
+            throw ValidationError(problem.description)
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: siteDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -89,7 +93,7 @@ struct BuildCommand: ParsableCommand {
         printer.print(report.diagnostics)
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         let counts = "\(plural(report.diagnostics.warnings.count, "warning")), \(plural(report.diagnostics.errors.count, "error"))"
-        let where_ = DiagnosticPrinter.display(options.outputDirectory)
+        let where_ = ControlCharacters.escaped(DiagnosticPrinter.display(options.outputDirectory))
         if report.succeeded {
             let pdfs = report.pdfCount > 0
                 ? " and \(plural(report.pdfCount, "PDF")) (\(report.pdfRendered) rendered, \(report.pdfReused) unchanged)" : ""

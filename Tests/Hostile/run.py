@@ -15,7 +15,7 @@ folder T:
    "generate" and "sparse_files" entries (symbolic links and big files are made here, not kept in git);
 3. runs `BINARY build T/site [args]`, with `--pdf off` unless the case is about printed documents
    ("pdf": true) or sets --pdf itself (60 s limit, stdin closed, SOURCE_DATE_EPOCH=1795392000,
-   NO_COLOR=1, working folder T, HOME and TMPDIR inside T), then checks:
+   NO_COLOR=1, working folder T, HOME and TMPDIR inside T, then the case's "env"), then checks:
    - the exit status;
    - every expected diagnostic is printed exactly, as a whole line, and (unless
      "exclusive": false) no other error or warning line is printed;
@@ -26,8 +26,9 @@ folder T:
      .NAME.tmp-* / .NAME.old-* folder is left, and nothing else in T changed (only the output
      folder and its .NAME.lock may);
    - nothing outside T was written: every file-writing system call is traced with strace when
-     it is available (otherwise only the system temporary folder is looked at), and no
-     connection was made to another machine (strace only);
+     it is available (otherwise only the system temporary folder is looked at), no
+     connection was made to another machine, and no compiler, assembler or linker (gcc, cc,
+     collect2, ld, as, ...) was started, as Python's ctypes.util.find_library does (strace only);
    - "output_checks" on the built files (contains / absent / absent_regex / xml well-formed);
 4. runs `BINARY check T/site` (unless "check": false) and requires the same exit status, the
    same diagnostics and that nothing at all was written.
@@ -51,6 +52,7 @@ expected.json:
       "output_folder": "site/Built/site",      # where the output really goes (an --output link's target)
       "generate": [{"path": "...", "head": "---\\n...", "repeat": "## Q\\n", "count": 1000, "tail": ""}],
       "hold_lock": true,                       # hold SITE/.Output.lock while building
+      "env": {"SOURCE_DATE_EPOCH": "nan"},     # this case's build and check only (null unsets a variable)
       "output_checks": [{"file": "index.html",        # or a pattern: "**.html" "contains": ["..."], "absent": ["..."],
                          "absent_regex": ["..."], "xml": true}]
     }
@@ -93,7 +95,7 @@ LEFTOVER = re.compile(r"^\..+\.(tmp|old)-\d+$")
 
 WRITE_CALLS = ("open,openat,openat2,creat,mkdir,mkdirat,rename,renameat,renameat2,unlink,unlinkat,rmdir,"
                "symlink,symlinkat,link,linkat,truncate,chmod,fchmodat,chown,lchown,fchownat,utimes,utimensat,"
-               "mknod,mknodat,connect")
+               "mknod,mknodat,connect,execve,execveat")
 WRITE_FLAGS = ("O_WRONLY", "O_RDWR", "O_CREAT", "O_TRUNC", "O_APPEND")
 
 
@@ -189,6 +191,8 @@ def written_paths(trace, cwd):
         if not match:
             continue
         call, rest = match.group(2), match.group(3)
+        if call in ("execve", "execveat"):
+            continue  # programs started: see programs_run
         if call in ("mkdir", "mkdirat") and "= -1 EEXIST" in rest:
             continue  # an existing folder: nothing was written
         if call in ("open", "openat", "openat2"):
@@ -242,6 +246,22 @@ def network_contacts(run):
             if not (address.startswith("127.") or address in ("::1", "0.0.0.0", "::")
                     or address.startswith("::ffff:127.")):
                 found.add(address)
+    return sorted(found)
+
+
+COMPILER = re.compile(r"^(?:[\w.]+-linux-gnu-)?(?:gcc|g\+\+|cc|c\+\+|clang(?:\+\+)?|cpp|cc1(?:plus)?|collect2|"
+                      r"lto-wrapper|as|ld(?:\.bfd|\.gold|\.lld)?)(?:-\d+(?:\.\d+)*)?$")
+EXECVE = re.compile(r'^(?:\[pid\s+)?\d+\]?\s+execve(?:at)?\((?:[^,]*, )?"((?:[^"\\]|\\.)*)"')
+
+
+def compilers_run(run):
+    """Compilers, assemblers and linkers a traced run started (or tried to): a build must run none
+    (Python's ctypes.util.find_library runs gcc and ld, and writes their temporary files)."""
+    found = set()
+    for line in run.trace.splitlines():
+        match = EXECVE.match(line.strip())
+        if match and COMPILER.match(os.path.basename(unescape(match.group(1)))):
+            found.add(os.path.basename(unescape(match.group(1))))
     return sorted(found)
 
 
@@ -435,6 +455,11 @@ def _run_case(case, expected, binary, built_base, use_strace, root, scratch, sho
                 "TMPDIR": os.path.join(root, "tmp")})
     for key in ("CLICOLOR_FORCE", "FORCE_COLOR"):
         env.pop(key, None)
+    for key, value in expected.get("env", {}).items():
+        if value is None:
+            env.pop(key, None)
+        else:
+            env[key] = value
     os.makedirs(env["HOME"])
     os.makedirs(env["TMPDIR"])
     with open(places["FILE"], "w") as handle:
@@ -553,6 +578,9 @@ def _run_case(case, expected, binary, built_base, use_strace, root, scratch, sho
         contacted = network_contacts(build)
         if contacted:
             problems.append("connected to the network: " + summarise(contacted))
+        compilers = compilers_run(build)
+        if compilers:
+            problems.append("ran a compiler or linker: " + summarise(compilers))
 
     # output checks (for builds that succeed)
     for spec in expected.get("output_checks", []):
@@ -588,6 +616,9 @@ def _run_case(case, expected, binary, built_base, use_strace, root, scratch, sho
             contacted = network_contacts(check)
             if contacted:
                 problems.append("check connected to the network: " + summarise(contacted))
+            compilers = compilers_run(check)
+            if compilers:
+                problems.append("check ran a compiler or linker: " + summarise(compilers))
         if written:
             problems.append("check wrote files: " + summarise(written))
 

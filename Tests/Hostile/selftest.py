@@ -17,6 +17,7 @@ pass on to the tool):
     scribble         a failed build changes Output/index.html          -> "changed although the build failed"
     leftover         leaves a .Output.tmp-N folder                     -> "left behind"
     write-outside    writes a file beside the temporary folder         -> "wrote outside" / "created in"
+    run-compiler     starts gcc (as ctypes.util.find_library does)     -> "ran a compiler or linker"
     publish-script   a successful build publishes javascript: in a page -> "should not contain"
   interrupt.py:
     scribble-always  every build first damages Output/index.html in place, then builds: a build
@@ -80,6 +81,8 @@ elif fault == "write-outside" and command == "build":
     outside = os.path.dirname(os.path.dirname(os.path.abspath(site)))
     with open(os.path.join(outside, ".Output-selftest-%d" % os.getpid()), "w") as handle:
         handle.write("written outside\n")
+elif fault == "run-compiler" and command == "build":
+    subprocess.run(["gcc", "--version"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 elif fault == "publish-script" and command == "build" and status == 0:
     page = os.path.join(output, "education", "what-happens-at-intake", "index.html")
     with open(page, "a") as handle:
@@ -99,6 +102,7 @@ RUN_CASES = [
     ("scribble", "unknown-day", 1, r"^FAIL unknown-day: .*Output/ changed although the build failed: changed site/Output/index.html"),
     ("leftover", "unknown-day", 1, r"^FAIL unknown-day: .*left behind: site/\.Output\.tmp-999999"),
     ("write-outside", "unknown-day", 1, r"^FAIL unknown-day: .*(wrote outside the temporary folder|created in .*): .*\.Output-selftest-"),
+    ("run-compiler", "unknown-day", 1, r"^FAIL unknown-day: .*ran a compiler or linker: gcc"),
     ("none", "javascript-link", 0, r"^PASS javascript-link"),
     ("publish-script", "javascript-link", 1, r"^FAIL javascript-link: .*should not contain 'javascript:'"),
 ]

@@ -54,16 +54,19 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `path:line:column: error: message [key] (hint)`, the shape compilers use, so editors can jump to it.
+    /// Control characters from the content (a file name, a key, a quoted value) are shown
+    /// escaped, so printing a diagnostic can never recolour or clear the terminal.
     public var description: String {
-        var text = file
+        let safe = ControlCharacters.escaped
+        var text = safe(file)
         if line > 0 {
             text += ":\(line)"
             text += ":\(max(column, 1))"
         }
         text += ": \(severity.rawValue): "
-        if let key { text += "\(key): " }
-        text += message
-        if let hint { text += "\n    hint: \(hint)" }
+        if let key { text += "\(safe(key)): " }
+        text += safe(message)
+        if let hint { text += "\n    hint: \(safe(hint))" }
         return text
     }
 }

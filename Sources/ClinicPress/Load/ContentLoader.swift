@@ -34,6 +34,7 @@ public struct ContentLoader {
         var store = ContentStore()
         for kind in kinds { load(kind, into: &store) }
         let assets = files.allFiles(below: "Content/assets")
+        checkSVGs(assets)
         guard let settings else { return nil }
         if !store.entries(WorkshopKind.self).isEmpty && settings.timezone == nil {
             report.add(.error("Content/site.yml", SourcePosition(line: 1, column: 1), key: "timezone",
@@ -50,6 +51,25 @@ public struct ContentLoader {
         case .yamlList(let file): entries = loadList(kind, file: "Content/" + file)
         }
         store.set(kind, entries.filter { includeDrafts || !$0.draft })
+    }
+
+    /// SVG assets may not reach files outside `Content/assets/` (see `SVGReferences`).
+    func checkSVGs(_ assets: [String]) {
+        let svgs = assets.filter { $0.lowercased().hasSuffix(".svg") }
+        let root = files.root
+        let found = ParallelMap.map(svgs) { asset -> [Diagnostic] in
+            let file = "Content/assets/" + asset
+            switch SiteFiles.contents(of: root.appendingPathComponent(file).path, limit: SiteFiles.maximumBytes) {
+            case .success(let data):
+                return SVGReferences.check(String(decoding: data, as: UTF8.self), file: file)
+            case .failure(.tooLarge(let size)):
+                return [.error(file, "this SVG is \(size / 1024 / 1024) MB; SVG assets must be under \(SiteFiles.maximumBytes / 1024 / 1024) MB to be checked",
+                               hint: "save it as PNG or JPEG, or simplify it")]
+            case .failure(.unreadable(let reason)):
+                return [.error(file, "this file cannot be read: \(reason)")]
+            }
+        }
+        for diagnostics in found { report.add(contentsOf: diagnostics) }
     }
 
     // MARK: site.yml
@@ -72,11 +92,15 @@ public struct ContentLoader {
         let name = site.string("name", required: "Harbor Light Behavioral Health")
         var url = site.string("url", required: "https://www.example.org/")
         if let value = url {
-            if WebAddress.isValid(value) {
-                url = WebAddress.asBase(value)
-            } else {
-                report.add(.error(file, site.position("url"), key: "url", "'\(value)' is not an absolute web address",
-                                  hint: "write the full address, such as 'url: https://www.example.org/'"))
+            switch SiteAddress.parse(value) {
+            case .success(let address):
+                url = address.text
+            case .failure(let problem):
+                // An escape such as \e is already reported where it is written (ControlCharacters).
+                if ControlCharacters.first(in: value) == nil {
+                    report.add(.error(file, site.position("url"), key: "url", "'\(value)' cannot be the site's address: \(problem.message)",
+                                      hint: problem.hint(prefix: "url: ")))
+                }
                 url = nil
             }
         }
@@ -109,8 +133,8 @@ public struct ContentLoader {
                                   hint: "write the full address, starting with https://"))
                 url = nil
             }
-            let resource = CrisisResource(name: name, phone: entry.string("phone"), text: entry.string("text"), url: url)
-            if resource.phone == nil && resource.text == nil && resource.url == nil {
+            let resource = CrisisResource(name: name, phone: entry.phone("phone"), text: entry.textLine("text"), url: url)
+            if !entry.has("phone") && !entry.has("text") && resource.url == nil {
                 report.add(.error(file, entry.position, key: entry.path, "crisis resource '\(name)' has no phone, text or url",
                                   hint: "add 'phone: \"988\"' or a 'url'"))
             }
@@ -127,7 +151,7 @@ public struct ContentLoader {
         return SiteSettings(
             name: name, url: url, language: language, timezone: timezone,
             tagline: site.string("tagline"), description: site.string("description"),
-            phone: site.string("phone"), email: site.string("email"), address: address, hours: hours,
+            phone: site.phone("phone"), email: site.string("email"), address: address, hours: hours,
             crisis: site.has("crisis") ? crisis : CrisisResource.defaults,
             intakeSteps: site.strings("intake_steps"), paper: paper)
     }
@@ -184,6 +208,7 @@ public struct ContentLoader {
               let mapping = YAMLMapping(root, file: path, lineOffset: split.yamlFirstLine - 1,
                                         allowedKeys: K.keys.map(\.name), report: report, what: "the front matter")
         else { return nil }
+        ControlCharacters.report(in: split.body.text, file: path, firstLine: split.body.firstLine, report: report)
         return K.make(KeyReader.read(mapping, keys: K.keys), slug: slug, file: path, body: split.body, report: report)
     }
 
@@ -212,4 +237,29 @@ public struct ContentLoader {
 private final class UnreadableFiles {
     var slugs: [String: Set<String>] = [:]
     func add(_ slug: String, in folder: String) { slugs[folder, default: []].insert(slug) }
+}
+
+extension YAMLMapping {
+    /// A phone number (`PhoneNumber`), or nil after reporting why the text is not one.
+    func phone(_ key: String) -> PhoneNumber? {
+        guard let text = string(key) else { return nil }
+        return parsed(key, text, PhoneNumber.parse(text), what: "a phone number")
+    }
+
+    /// A number to text, maybe with a keyword (`TextLine`), or nil after reporting why not.
+    func textLine(_ key: String) -> TextLine? {
+        guard let text = string(key) else { return nil }
+        return parsed(key, text, TextLine.parse(text), what: "a text line")
+    }
+
+    private func parsed<T>(_ key: String, _ text: String, _ result: Result<T, PhoneNumber.Problem>, what: String) -> T? {
+        switch result {
+        case .success(let value):
+            return value
+        case .failure(let problem):
+            report.add(.error(file, position(key), key: qualified(key), "'\(text)' is not \(what): \(problem.message)",
+                              hint: problem.hint))
+            return nil
+        }
+    }
 }

@@ -35,16 +35,16 @@ public struct OfficeHours: Sendable {
 
 public struct CrisisResource: Sendable {
     public var name: String
-    public var phone: String?
-    public var text: String?
+    public var phone: PhoneNumber?
+    public var text: TextLine?
     public var url: String?
     /// For the built-in lines: the strings-file key of the name, which replaces `name` on pages.
     public var nameKey: String?
 
     /// Shown when `site.yml` lists no crisis resources; their names are in the strings file.
     public static let defaults = [
-        CrisisResource(name: "", phone: "988", text: "988", url: "https://988lifeline.org/", nameKey: StringKeys.defaultLifeline),
-        CrisisResource(name: "", phone: "911", text: nil, url: nil, nameKey: StringKeys.defaultEmergency),
+        CrisisResource(name: "", phone: .known("988"), text: .known("988"), url: "https://988lifeline.org/", nameKey: StringKeys.defaultLifeline),
+        CrisisResource(name: "", phone: .known("911"), text: nil, url: nil, nameKey: StringKeys.defaultEmergency),
     ]
 }
 
@@ -56,7 +56,7 @@ public struct SiteSettings: Sendable {
     public var timezone: String?
     public var tagline: String?
     public var description: String?
-    public var phone: String?
+    public var phone: PhoneNumber?
     public var email: String?
     public var address: Address?
     public var hours: [OfficeHours]

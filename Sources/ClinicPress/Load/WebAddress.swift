@@ -6,7 +6,5 @@ enum WebAddress {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased() else { return false }
         return (scheme == "https" || scheme == "http") && !(url.host ?? "").isEmpty
     }
-
-    /// A site's base address always ends in `/`, so page paths can be appended to it.
-    static func asBase(_ text: String) -> String { text.hasSuffix("/") ? text : text + "/" }
+    // The site's own address has stricter rules and a normal form: `SiteAddress`.
 }

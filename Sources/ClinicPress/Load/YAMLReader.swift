@@ -5,6 +5,8 @@ import Yams
 enum YAMLParser {
     /// `lineOffset` is added to every line so that front matter reports lines of the whole file.
     static func parse(_ text: String, file: String, lineOffset: Int, report: DiagnosticCollector) -> Node? {
+        // libyaml refuses control characters without saying where they are; say it here.
+        if ControlCharacters.report(in: text, file: file, firstLine: lineOffset + 1, report: report) { return nil }
         if let excess = YAMLAliasBudget.check(text) {
             report.add(.error(file, SourcePosition(line: excess.line + lineOffset, column: excess.column),
                               "the aliases in this file ('*\(excess.anchor)' here) repeat too much: ClinicPress reads at most 1,000 aliases, adding at most 1,000,000 values and letters",
@@ -19,6 +21,7 @@ enum YAMLParser {
                                   hint: "write lines such as 'title: Adult IOP'"))
                 return nil
             }
+            ControlCharacters.report(in: node, file: file, lineOffset: lineOffset, report: report)
             return node
         } catch let error as YamlError {
             report.add(diagnostic(for: error, text: text, file: file, lineOffset: lineOffset))

@@ -9,6 +9,17 @@ enum Cmark {
     static let validateUTF8: Int32 = 1 << 9
 
     static func parse(_ text: String) -> OpaquePointer? {
+        // Native strings are contiguous UTF-8: parse them in place rather than copying (a callout's
+        // text is parsed at each level it is nested).
+        if let document = text.utf8.withContiguousStorageIfAvailable({ buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    cmark_parse_document($0, buffer.count, smart | validateUTF8)
+                }
+            }
+        }) {
+            return document ?? cmark_parse_document("", 0, smart | validateUTF8)
+        }
         let utf8 = Array(text.utf8)
         return utf8.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.map { base in

@@ -79,6 +79,10 @@ public struct MarkdownRenderer: Sendable {
         var headings: [Heading] = []
         var anchors: [AnchorReference] = []
         var diagnostics: [Diagnostic] = []
+        /// Containers around the text being rendered: the callouts it is inside, and what encloses them.
+        var depth = 0
+        /// Nesting past the limit was reported (once per body is enough).
+        var reportedDepth = false
 
         func position(_ node: OpaquePointer) -> SourcePosition {
             SourcePosition(line: Cmark.line(node) + lineOffset, column: max(Cmark.column(node), 1))
@@ -86,8 +90,19 @@ public struct MarkdownRenderer: Sendable {
     }
 
     private func render(_ text: String, state: inout RenderState) -> String {
+        if let line = Nesting.prescan(text, outerDepth: state.depth) {
+            reportTooDeep(SourcePosition(line: line.line + state.lineOffset, column: line.column), levels: line.deepest, state: &state)
+            return ""
+        }
         guard let document = Cmark.parse(text) else { return "" }
         defer { cmark_node_free(document) }
+        // Too deep for the PDF renderer (and callouts re-render their text at every level): an
+        // error, and nothing of this text is rendered.
+        let nesting = Nesting.measure(document, outerDepth: state.depth)
+        if let tooDeep = nesting.firstTooDeep {
+            reportTooDeep(state.position(tooDeep), levels: nesting.deepest, state: &state)
+            return ""
+        }
         for node in Cmark.nodes(below: document) {
             switch Cmark.type(node) {
             case CMARK_NODE_LINK: rewriteLink(node, state: &state)
@@ -149,27 +164,55 @@ public struct MarkdownRenderer: Sendable {
 
     private func replaceFencedBlock(_ node: OpaquePointer, state: inout RenderState) {
         let info = Cmark.string(cmark_node_get_fence_info(node)).trimmingCharacters(in: .whitespaces).lowercased()
-        let literal = Cmark.string(cmark_node_get_literal(node))
         switch info {
         case "crisis":
             Cmark.replace(node, withHTML: MarkdownRenderer.crisisBlockMarker + "\n")
         case "callout":
-            var lines = literal.split(separator: "\n", omittingEmptySubsequences: false)
-            let title = lines.isEmpty ? "" : String(lines.removeFirst()).trimmingCharacters(in: .whitespaces)
+            // Its body is rendered one level deeper than the fence: refused past the limit, before
+            // its text is parsed again.
+            let depth = state.depth + Nesting.enclosingContainers(node) + 1
+            if depth > Nesting.limit {
+                reportTooDeep(state.position(node), levels: depth, state: &state)
+                Cmark.replace(node, withHTML: "")
+                return
+            }
+            let (title, rest) = Self.calloutParts(node)
             if title.isEmpty {
                 state.diagnostics.append(.error(state.file, state.position(node),
                                                 "a callout needs a title on its first line",
                                                 hint: "write the title on the line right after ```callout"))
             }
             // The callout body is Markdown too, with the same transforms; lines count from inside the block.
-            let outerOffset = state.lineOffset
+            let (outerOffset, outerDepth) = (state.lineOffset, state.depth)
             state.lineOffset += Cmark.line(node) + 1
-            let body = render(lines.joined(separator: "\n"), state: &state)
-            state.lineOffset = outerOffset
+            state.depth = depth
+            let body = render(rest, state: &state)
+            (state.lineOffset, state.depth) = (outerOffset, outerDepth)
             Cmark.replace(node, withHTML: "<div class=\"callout\" role=\"note\"><p class=\"callout-title\"><strong>\(HTML.escape(title))</strong></p>\n\(body)</div>\n")
         default:
             break
         }
+    }
+
+    /// A callout's title line and the rest of its text. Only one copy of the text stays alive per
+    /// callout level while its body renders: libcmark's is dropped, and the text is not split into lines.
+    private static func calloutParts(_ node: OpaquePointer) -> (title: String, rest: String) {
+        let literal = Cmark.string(cmark_node_get_literal(node))
+        cmark_node_set_literal(node, "")
+        let firstLine = literal.firstIndex(of: "\n") ?? literal.endIndex
+        let title = String(literal[..<firstLine]).trimmingCharacters(in: .whitespaces)
+        let rest = firstLine < literal.endIndex ? String(literal[literal.index(after: firstLine)...]) : ""
+        return (title, rest)
+    }
+
+    // MARK: Nesting
+
+    private func reportTooDeep(_ position: SourcePosition, levels: Int, state: inout RenderState) {
+        guard !state.reportedDepth else { return }
+        state.reportedDepth = true
+        state.diagnostics.append(.error(state.file, position,
+                                        "blocks are nested \(levels) levels deep here; ClinicPress allows at most \(Nesting.limit)",
+                                        hint: "block quotes ('>'), list items, callouts, emphasis and links each add a level: take some away, or put the parts one after another"))
     }
 
     // MARK: Links and images
@@ -206,6 +249,33 @@ public struct MarkdownRenderer: Sendable {
         cmark_node_set_url(node, resolved)
     }
 
+    /// `tel:1-800-662-HELP` becomes `tel:18006624357`; `sms:741741?body=HOME` keeps its keyword.
+    private func phoneLink(_ url: String, node: OpaquePointer, state: inout RenderState) -> String {
+        let scheme = url.prefix(4).lowercased()
+        var rest = String(url.dropFirst(4))
+        var keyword: String?
+        if scheme == "sms:", let query = rest.firstIndex(of: "?") {
+            let parameters = rest[rest.index(after: query)...]
+            if parameters.lowercased().hasPrefix("body=") { keyword = String(parameters.dropFirst(5)) }
+            rest = String(rest[..<query])
+        }
+        rest = rest.removingPercentEncoding ?? rest
+        switch PhoneNumber.parse(rest) {
+        case .success(let number):
+            if scheme == "tel:" { return number.href }
+            guard number.extensionDigits == nil else { break }
+            let body = keyword.map { "?body=" + URLPath.encode($0.removingPercentEncoding ?? $0) } ?? ""
+            return "sms:" + number.digits + body
+        case .failure(let problem):
+            state.diagnostics.append(.error(state.file, state.position(node), "the link '\(url)' is not a phone number: \(problem.message)",
+                                            hint: problem.hint))
+            return ""
+        }
+        state.diagnostics.append(.error(state.file, state.position(node), "the link '\(url)' cannot send a text to an extension",
+                                        hint: "write the number that takes texts, such as sms:741741"))
+        return ""
+    }
+
     /// The URL to publish for a link or image target, reporting targets that do not exist.
     private func resolve(_ url: String, node: OpaquePointer, state: inout RenderState, isImage: Bool) -> String? {
         if url.isEmpty { return nil }
@@ -217,7 +287,12 @@ public struct MarkdownRenderer: Sendable {
             }
             return nil
         }
-        // Absolute URLs and other schemes (https:, mailto:, tel:) are left as they are;
+        // A phone link in a body dials what the content's phone numbers dial, or is refused: a
+        // crisis number written with letters must not dial a few of its digits.
+        if !isImage, lower.hasPrefix("tel:") || lower.hasPrefix("sms:") {
+            return phoneLink(url, node: node, state: &state)
+        }
+        // Absolute URLs and other schemes (https:, mailto:) are left as they are;
         // libcmark's safe mode already blanks javascript:, vbscript:, file: and data: links.
         if let colon = lower.firstIndex(of: ":"), !lower[..<colon].contains("/") { return nil }
         if lower.hasPrefix("//") { return nil }

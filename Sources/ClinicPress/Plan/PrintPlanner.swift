@@ -41,8 +41,14 @@ struct PrintPlanner {
 
     var crisisLine: String {
         guard let first = site.settings.crisis.first else { return "" }
-        let values = ["name": views.crisisName(first), "phone": first.phone ?? "", "text": first.text ?? "", "url": first.url ?? ""]
-        let key = first.phone.map { first.text == $0 ? StringKeys.crisisCallOrText : StringKeys.crisisCall }
+        // "HOME to 741741" with a keyword, else the number alone.
+        let text = first.text.map { line in
+            line.keyword.map { "\($0) \(site.strings[StringKeys.crisisTextTo]) \(line.number)" } ?? line.number
+        }
+        let values = ["name": views.crisisName(first), "phone": first.phone?.written ?? "", "text": text ?? "", "url": first.url ?? ""]
+        // "call or text 988" only when the text goes to the number called, without a keyword.
+        let sameNumber = first.text.map { $0.keyword == nil && $0.digits == first.phone?.digits } ?? false
+        let key = first.phone.map { _ in sameNumber ? StringKeys.crisisCallOrText : StringKeys.crisisCall }
             ?? (first.text != nil ? StringKeys.crisisText : StringKeys.crisisWeb)
         return site.strings.fill(key, values)
     }

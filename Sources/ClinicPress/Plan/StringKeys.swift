@@ -44,6 +44,8 @@ enum StringKeys {
     static let calendarName = "calendar.name", calendarHandouts = "calendar.handouts"
     static let calendarHandout = "calendar.handout", calendarHandoutSeparator = "calendar.handout_separator"
     static let defaultLifeline = "crisis.default_lifeline", defaultEmergency = "crisis.default_emergency"
+    /// "to", in "Text HOME to 741741".
+    static let crisisTextTo = "crisis.text_to"
 
     /// Print documents that web pages link to, by the name their link keys use.
     static let printedDocuments = ["handout", "brochure", "packet"]
@@ -57,7 +59,7 @@ enum StringKeys {
                     workshopsTitle, workshopsDescription, teamTitle, teamDescription, notFoundTitle, notFoundDescription,
                     trackSentence, trackSentenceIn, hoursAWeek, cardTrack, cardSeparator, online, crisisCallOrText,
                     crisisCall, crisisText, crisisWeb, reviewLine, qrLabel, calendarName, calendarHandouts,
-                    calendarHandout, calendarHandoutSeparator, defaultLifeline, defaultEmergency]
+                    calendarHandout, calendarHandoutSeparator, defaultLifeline, defaultEmergency, crisisTextTo]
         keys += (1...12).map(month)
         keys += Weekday.allCases.flatMap { [weekday($0), weekdayPlural($0), weekdayShort($0)] }
         keys += LevelOfCare.allCases.flatMap { [levelOfCare($0), levelOfCareShort($0)] }

@@ -67,7 +67,7 @@ struct StructuredData {
         }
         var fields: [String: JSONValue?] = [
             "@context": .string("https://schema.org"), "name": .string(s.name), "url": .string(site.baseURL),
-            "telephone": s.phone.map(JSONValue.string), "email": s.email.map(JSONValue.string), "address": address,
+            "telephone": s.phone.map { .string($0.written) }, "email": s.email.map(JSONValue.string), "address": address,
             "medicalSpecialty": .string("Psychiatric"),
             "availableService": .array(site.programs.map { program($0, withContext: false) }),
         ]

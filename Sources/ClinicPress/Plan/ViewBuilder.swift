@@ -10,7 +10,7 @@ struct ViewBuilder {
         let address = s.address?.lines ?? []
         return SiteView(
             name: s.name, tagline: s.tagline, description: s.description, url: site.baseURL, language: s.language,
-            phone: s.phone, phoneHref: s.phone.map(Phone.href), email: s.email,
+            phone: s.phone?.written, phoneHref: s.phone?.href, email: s.email,
             addressLines: address, hours: hours,
             crisis: s.crisis.map(crisisView), intakeSteps: s.intakeSteps,
             year: String(site.buildDate.year))
@@ -22,8 +22,8 @@ struct ViewBuilder {
     }
 
     func crisisView(_ resource: CrisisResource) -> CrisisView {
-        CrisisView(name: crisisName(resource), phone: resource.phone, phoneHref: resource.phone.map(Phone.href),
-                   text: resource.text, smsHref: resource.text.map { "sms:" + Phone.digits($0) }, url: resource.url)
+        CrisisView(name: crisisName(resource), phone: resource.phone?.written, phoneHref: resource.phone?.href,
+                   text: resource.text?.number, textKeyword: resource.text?.keyword, smsHref: resource.text?.href, url: resource.url)
     }
 
     func trackView(_ track: Track) -> TrackView {
@@ -100,16 +100,4 @@ struct ViewBuilder {
         all.sort { ($0.0.date, $0.0.start, $0.1.title) < ($1.0.date, $1.0.start, $1.1.title) }
         return all.prefix(limit).map { sessionView($0.0, in: $0.1) }
     }
-}
-
-enum Phone {
-    /// The number to dial: an extension (`ext. 12`, `x12`) is not part of it.
-    static func digits(_ text: String) -> String {
-        var number = Substring(text)
-        if let cut = number.firstIndex(where: { $0.isLetter || $0 == "," || $0 == ";" || $0 == "#" }) {
-            number = number[..<cut]
-        }
-        return number.filter { $0.isNumber || $0 == "+" }
-    }
-    static func href(_ text: String) -> String { "tel:" + digits(text) }
 }

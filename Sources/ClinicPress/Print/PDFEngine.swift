@@ -53,8 +53,14 @@ public struct PDFEngine: Sendable {
         public var checkPanels: Bool
     }
 
+    /// A PDF that was not made, and why, in the renderer's words (or nil `pdf`: the whole run).
+    public struct Failure: Sendable, Equatable {
+        public var pdf: String?
+        public var reason: String
+    }
+
     public struct Outcome: Sendable {
-        public var failures: [String]
+        public var failures: [Failure]
         /// PDF path -> panels whose content did not fit, and the page count.
         public var panelReports: [String: (pages: Int, overflow: [String])]
         /// PDF path -> the files WeasyPrint loaded to make it (paths inside the folder; `url:`
@@ -80,7 +86,7 @@ public struct PDFEngine: Sendable {
             let data = try JSONSerialization.data(withJSONObject: list, options: [.sortedKeys])
             try data.write(to: jobsFile)
         } catch {
-            return Outcome(failures: ["cannot write the PDF job list: \(error.localizedDescription)"], panelReports: [:])
+            return Outcome(failures: [Failure(pdf: nil, reason: "cannot write the PDF job list: \(error.localizedDescription)")], panelReports: [:])
         }
         let process = Process()
         process.executableURL = python
@@ -89,11 +95,14 @@ public struct PDFEngine: Sendable {
         // The renderer dies with the build (it checks that its parent is still this process).
         var environment = ProcessInfo.processInfo.environment
         environment["CLINICPRESS_PARENT_PID"] = String(ProcessInfo.processInfo.processIdentifier)
+        // The renderer dates documents from SOURCE_DATE_EPOCH: hand it only a value the build
+        // accepts (the command refuses others; a library caller may not have checked).
+        if case .failure = SourceDateEpoch.parse(environment["SOURCE_DATE_EPOCH"]) { environment["SOURCE_DATE_EPOCH"] = nil }
         process.environment = environment
         let output = Pipe()
         guard FileManager.default.createFile(atPath: errorFile.path, contents: nil),
               let errors = try? FileHandle(forWritingTo: errorFile) else {
-            return Outcome(failures: ["cannot write \(errorFile.path)"], panelReports: [:])
+            return Outcome(failures: [Failure(pdf: nil, reason: "cannot write \(errorFile.path)")], panelReports: [:])
         }
         defer { try? errors.close() }
         process.standardOutput = output
@@ -102,11 +111,11 @@ public struct PDFEngine: Sendable {
         do {
             try process.run()
         } catch {
-            return Outcome(failures: ["WeasyPrint could not be started (\(python.path)): \(error.localizedDescription)"], panelReports: [:])
+            return Outcome(failures: [Failure(pdf: nil, reason: "WeasyPrint could not be started (\(python.path)): \(error.localizedDescription)")], panelReports: [:])
         }
-        // One JSON line per finished PDF ({"done": PDF}) while it runs, then the panel reports.
-        var reports: [String: (pages: Int, overflow: [String])] = [:]
-        var inputs: [String: [String]] = [:]
+        // {"done": PDF} lines while it runs, then exactly one result line per PDF: {"pdf", "ok": true,
+        // "inputs", ...} or {"pdf", "ok": false, "error"}. Standard output carries nothing else.
+        var results = RendererResults(jobs: jobs)
         var done = 0
         var buffer = Data()
         func handle(_ line: Data) {
@@ -114,9 +123,8 @@ public struct PDFEngine: Sendable {
             if let finished = object["done"] as? String {
                 done += 1
                 progress?(done, jobs.count, finished)
-            } else if let pdf = object["pdf"] as? String {
-                if let loaded = object["inputs"] as? [String] { inputs[pdf] = loaded }
-                if let overflow = object["overflow"] as? [String] { reports[pdf] = ((object["pages"] as? Int) ?? 0, overflow) }
+            } else {
+                results.record(object)
             }
         }
         while true {
@@ -130,14 +138,11 @@ public struct PDFEngine: Sendable {
         }
         if !buffer.isEmpty { handle(buffer) }
         process.waitUntilExit()
-        let errorData = (try? Data(contentsOf: errorFile)) ?? Data()
-
-        var failures: [String] = []
-        if process.terminationStatus != 0 {
-            let text = String(decoding: errorData, as: UTF8.self)
-            failures = text.split(separator: "\n").map(String.init).filter { $0.contains("FAILED") || $0.contains("error") }
-            if failures.isEmpty { failures = ["WeasyPrint stopped with status \(process.terminationStatus): \(text)"] }
-        }
-        return Outcome(failures: failures, panelReports: reports, inputs: inputs)
+        let errorText = String(decoding: (try? Data(contentsOf: errorFile)) ?? Data(), as: UTF8.self)
+        let status = process.terminationReason == .uncaughtSignal
+            ? "was killed by signal \(process.terminationStatus)" : "stopped with status \(process.terminationStatus)"
+        let failures = results.failures(exitedCleanly: process.terminationStatus == 0 && process.terminationReason == .exit,
+                                        status: "WeasyPrint \(status)", messages: errorText)
+        return Outcome(failures: failures, panelReports: results.panelReports, inputs: results.inputs)
     }
 }

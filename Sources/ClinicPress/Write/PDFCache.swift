@@ -105,7 +105,7 @@ enum PDFCache {
         do {
             try encode(manifest).write(to: staging.appendingPathComponent(manifestName))
         } catch {
-            outcome.failures.append("cannot write \(manifestName): \(error.localizedDescription)")
+            outcome.failures.append(PDFEngine.Failure(pdf: nil, reason: "cannot write \(manifestName): \(error.localizedDescription)"))
         }
         return Result(outcome: outcome, rendered: toRender.count, reused: jobs.count - toRender.count)
     }

@@ -14,7 +14,10 @@ public struct CrisisView: Sendable, Hashable {
     public var name: String
     public var phone: String?
     public var phoneHref: String?
+    /// The number to text, as written (`741741`).
     public var text: String?
+    /// The word to send, when the line has one (`HOME`): "Text HOME to 741741".
+    public var textKeyword: String?
     public var smsHref: String?
     public var url: String?
 }
@@ -161,6 +164,7 @@ extension CrisisView: TemplateValue {
         "phone": .value { $0.phone },
         "phoneHref": .value { $0.phoneHref },
         "text": .value { $0.text },
+        "textKeyword": .value { $0.textKeyword },
         "smsHref": .value { $0.smsHref },
         "url": .value { $0.url },
     ])
