@@ -60,9 +60,14 @@ public struct SiteServer: Sendable {
                 // showing, the overlay. Otherwise only the pages whose bytes changed reload.
                 let stylesOrAssets = rebuild.changedPaths.contains { !$0.hasSuffix("/") && !$0.hasSuffix(".html") }
                 await reload.announce(paths: rebuild.changedPaths, everything: rebuild.errorsChanged || stylesOrAssets)
+                // PDFs already looked at are made again now, so the next look is instant.
+                session.refreshPDFs(after: rebuild)
             }
         }
-        defer { watching.cancel() }
+        defer {
+            watching.cancel()
+            session.removeWorkspace()
+        }
 
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
             try await SiteServer.respond(to: request, session: session, reload: reload)
@@ -109,6 +114,18 @@ public struct SiteServer: Sendable {
         case .redirect(let location):
             return Response(status: .movedPermanently, headers: [.location: location])
         case .notFound:
+            if let pdf = ServedSite.decode(path).map({ String($0.dropFirst()) }),
+               let result = await Task.detached(operation: { session.pdf(pdf) }).value {
+                switch result {
+                case .success(let data):
+                    return Response(status: .ok, headers: [.contentType: "application/pdf", .cacheControl: "no-cache"],
+                                    body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+                case .failure(let failure):
+                    let message = "<!doctype html><title>PDF not made</title><p>The PDF could not be made: "
+                        + ErrorOverlay.escape(failure.reason) + "</p>"
+                    return respondHTML(Data(message.utf8), status: .internalServerError, overlay: overlay)
+                }
+            }
             let page = site.files["404.html"].flatMap { body -> Data? in if case .bytes(let d) = body { d } else { nil } } ?? Data("Not found\n".utf8)
             return respondHTML(page, status: .notFound, overlay: overlay)
         case .file(let file):

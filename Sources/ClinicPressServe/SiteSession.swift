@@ -24,10 +24,16 @@ final class SiteSession: @unchecked Sendable {
     /// A template changed since the last good build: nothing rendered before may be reused.
     private var themeChanged = false
 
+    /// PDFs are rendered when first asked for, outside the site folder.
+    private let workspace: PrintWorkspace
+    private var pdfPaths: Set<String> = []
+    /// PDFs asked for so far: re-rendered in the background after their inputs change.
+    private var requestedPDFs: Set<String> = []
+
     init(options: BuildOptions) {
-        var options = options
-        options.pdf = .off   // pages link to the print documents' HTML, which is served at once
         self.base = options
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("clinicpress-serve-\(getpid())")
+        self.workspace = PrintWorkspace(folder: folder)
     }
 
     /// The current site and overlay, for a request (never waits for a rebuild).
@@ -35,6 +41,29 @@ final class SiteSession: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         return (site, overlay)
     }
+
+    /// The PDF at an output path, rendered now if it is not up to date; nil when the path is
+    /// not a PDF of the site.
+    func pdf(_ path: String) -> Result<Data, PDFEngine.Failure>? {
+        lock.lock()
+        guard pdfPaths.contains(path), let report = lastGood else { lock.unlock(); return nil }
+        requestedPDFs.insert(path)
+        let wanted = requestedPDFs
+        lock.unlock()
+        return workspace.pdf(path, of: report, alsoWanted: wanted)
+    }
+
+    /// Renders the PDFs asked for so far again, when the last rebuild changed their documents.
+    func refreshPDFs(after rebuild: Rebuild) {
+        lock.lock()
+        let wanted = requestedPDFs
+        let report = lastGood
+        lock.unlock()
+        guard let report, let first = wanted.sorted().first, rebuild.report.succeeded, !rebuild.changedPaths.isEmpty else { return }
+        _ = workspace.pdf(first, of: report, alsoWanted: wanted)
+    }
+
+    func removeWorkspace() { workspace.remove() }
 
     /// Builds the site again after `changed` (absolute paths; empty for the first build).
     func rebuild(changed: Set<String>) -> Rebuild {
@@ -56,6 +85,7 @@ final class SiteSession: @unchecked Sendable {
             site = new
             overlay = ""
             lastGood = report
+            pdfPaths = PrintWorkspace.pdfPaths(of: report)
             themeChanged = false
         } else {
             overlay = ErrorOverlay.html(report.diagnostics)

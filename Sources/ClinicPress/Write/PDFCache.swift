@@ -45,8 +45,11 @@ enum PDFCache {
     /// - Parameters:
     ///   - previous: the current output folder, or nil to render everything (`--fresh`).
     ///   - progress: (PDFs done, PDFs to render, the PDF just done), as the renderer reports them.
+    ///   - renderOnly: `clinicpress serve` renders a PDF when it is asked for: the other jobs are
+    ///     carried over when unchanged and otherwise left out (nil renders every job that changed).
     static func render(_ jobs: [PDFEngine.Job], engine: PDFEngine, staging: URL, previous: URL?, paper: String,
-                       parallel: Int, progress: (@Sendable (Int, Int, String) -> Void)? = nil) -> Result {
+                       parallel: Int, renderOnly: Set<String>? = nil,
+                       progress: (@Sendable (Int, Int, String) -> Void)? = nil) -> Result {
         let fingerprint = engine.fingerprint()
         var hashes = FileHashes(root: staging)
         let old = previous.flatMap(readManifest)
@@ -57,7 +60,7 @@ enum PDFCache {
 
         for job in jobs {
             guard let html = hashes.hash(job.html) else {
-                toRender.append(job)
+                if renderOnly?.contains(job.pdf) ?? true { toRender.append(job) }
                 continue
             }
             let key = ContentHash.hex([
@@ -71,7 +74,7 @@ enum PDFCache {
                carryOver(job.pdf, from: previous, to: staging, sha256: entry.sha256) {
                 entries[job.pdf] = entry
                 if job.checkPanels { reports[job.pdf] = (entry.pages ?? 0, entry.overflow ?? []) }
-            } else {
+            } else if renderOnly?.contains(job.pdf) ?? true {
                 toRender.append(job)
             }
         }
