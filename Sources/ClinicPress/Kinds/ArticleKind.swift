@@ -103,7 +103,7 @@ enum ArticleKind: ContentKind {
             breadcrumbs: [planner.home, libraryCrumb(planner)],
             jsonLD: [planner.data.article(article)],
             inputs: [article.file] + article.programs.compactMap { site.program($0.slug)?.file } + series.map(\.file),
-            content: AnyTemplateValue(content))
+            content: AnyTemplateValue(content), isDraft: article.draft)
     }
 
     // MARK: Print: one handout per article (`handout: false` opts out)

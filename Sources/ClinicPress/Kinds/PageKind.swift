@@ -36,7 +36,8 @@ enum PageKind: ContentKind {
                 path: pagePath(page.slug)!, template: "page", title: page.title, description: page.summary,
                 breadcrumbs: [planner.home], jsonLD: [], inputs: [page.file],
                 content: AnyTemplateValue(InfoPageContent(slug: page.slug, title: page.title, summary: page.summary,
-                                                          bodyHTML: body.html, toc: body.tocViews)))
+                                                          bodyHTML: body.html, toc: body.tocViews)),
+                isDraft: page.draft)
         }
     }
 }

@@ -119,7 +119,7 @@ enum ProgramKind: ContentKind {
             path: pagePath(program.slug)!, template: "program", title: program.title, description: program.summary,
             breadcrumbs: [planner.home, planner.crumb(planner.text(StringKeys.navPrograms), "programs/")], jsonLD: [planner.data.program(program)],
             inputs: [program.file] + articles.map(\.file) + workshops.map(\.file) + (team.isEmpty ? [] : ["Content/team.yml"]),
-            content: AnyTemplateValue(content))
+            content: AnyTemplateValue(content), isDraft: program.draft)
     }
 
     static func levelsOfCare(_ planner: PagePlanner) -> PagePlan {

@@ -109,7 +109,7 @@ enum WorkshopKind: ContentKind {
         return PagePlan(
             path: pagePath(series.slug)!, template: "workshop", title: series.title, description: series.summary,
             breadcrumbs: [planner.home, planner.crumb(planner.text(StringKeys.navWorkshops), "workshops/")], jsonLD: planner.data.sessions(series),
-            inputs: [series.file] + programs.map(\.file) + handouts, content: AnyTemplateValue(content))
+            inputs: [series.file] + programs.map(\.file) + handouts, content: AnyTemplateValue(content), isDraft: series.draft)
     }
 
     // MARK: Print: one packet per series, with its sessions' handouts

@@ -55,7 +55,7 @@ struct OutputPlanner {
                 site: siteView,
                 page: PageMeta(title: plan.title, description: plan.description, canonicalURL: baseURL + plan.path,
                                path: plan.path, jsonLD: JSONValue.scriptJSON(plan.jsonLD), isHome: plan.path.isEmpty,
-                               breadcrumbs: plan.breadcrumbs),
+                               breadcrumbs: plan.breadcrumbs, isDraft: plan.isDraft),
                 nav: nav.map {
                     LinkView(title: $0.title, path: $0.path, current: Self.isCurrent($0.path, plan.path), exact: $0.path == plan.path)
                 },

@@ -10,6 +10,8 @@ struct PagePlan: Sendable {
     /// Content files the page shows, besides `site.yml` which every page shows.
     var inputs: [String] = []
     var content: AnyTemplateValue
+    /// The page shows content marked `draft: true` (built only with `--drafts`).
+    var isDraft = false
 
     var outputPath: String { path.hasSuffix(".html") ? path : path + "index.html" }
 }

@@ -55,6 +55,8 @@ public struct PageMeta: Sendable, Hashable {
     public var isHome: Bool
     /// Breadcrumb trail above the title, root first; empty on the home page.
     public var breadcrumbs: [LinkView]
+    /// Content marked `draft: true`, shown only with `--drafts`: the page says so.
+    public var isDraft = false
 }
 
 public struct TrackView: Sendable, Hashable {
@@ -205,6 +207,7 @@ extension PageMeta: TemplateValue {
         "jsonLD": .value { $0.jsonLD },
         "isHome": .value { $0.isHome },
         "breadcrumbs": .list { $0.breadcrumbs },
+        "isDraft": .value { $0.isDraft },
     ])
 }
 
