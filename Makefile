@@ -32,6 +32,8 @@ test-deps: deps print-tools
 # is only built as a smoke test: a clinic edits it, so no check depends on its words, slugs or counts.
 FIXTURE_SITE := Tests/Fixtures/clinic
 EXAMPLE_SITE := .build/example-site
+STARTER_SITE := .build/starter-site
+EXPORT_SITE := .build/export-site
 test: test-deps
 	swift build --product clinicpress
 	swift test
@@ -57,6 +59,21 @@ test: test-deps
 	.venv-tests/bin/python Tests/PrintChecks/check_pdfs.py --selftest $(TEST_SITE)
 	@# ... and pass on the real ones.
 	.venv-tests/bin/python Tests/PrintChecks/check_pdfs.py $(TEST_SITE)
+	@# clinicpress serve over real HTTP, and in Chromium: reload, errors, PDFs, traversal, port in use.
+	.venv-tests/bin/python Tests/Serve/serve_test.py $(DEBUG_BIN) --browser
+	@# clinicpress new site: a starter clinic that builds clean and passes every site check.
+	rm -rf $(STARTER_SITE) $(STARTER_SITE)-out
+	$(DEBUG_BIN) new site $(STARTER_SITE)
+	set -o pipefail; SOURCE_DATE_EPOCH=1795392000 $(DEBUG_BIN) build $(STARTER_SITE) --pdf require --output $(STARTER_SITE)-out 2>&1 \
+		| tee $(STARTER_SITE).log
+	grep -q ': 0 warnings, 0 errors, ' $(STARTER_SITE).log
+	Tests/SiteChecks/run_all.sh $(STARTER_SITE)-out
+	@# clinicpress theme export: the exported theme builds the fixture byte for byte as the built-in one.
+	rm -rf $(EXPORT_SITE) && cp -r $(FIXTURE_SITE) $(EXPORT_SITE) && rm -rf $(EXPORT_SITE)/Templates
+	$(DEBUG_BIN) theme export --site $(EXPORT_SITE)
+	SOURCE_DATE_EPOCH=1795392000 $(DEBUG_BIN) build $(EXPORT_SITE) --pdf off --output $(EXPORT_SITE)-out
+	SOURCE_DATE_EPOCH=1795392000 $(DEBUG_BIN) build $(FIXTURE_SITE) --pdf off --output $(EXPORT_SITE)-builtin
+	diff -r $(EXPORT_SITE)-out $(EXPORT_SITE)-builtin && echo "theme export: byte-identical"
 
 clean:
 	rm -rf .build Output .venv-tests .venv-print .venv-bench
