@@ -52,8 +52,19 @@ struct ThemeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "theme",
         abstract: "Work with the built-in theme.",
-        subcommands: [ThemeExportCommand.self]
+        subcommands: [ThemeExportCommand.self, ThemeListCommand.self]
     )
+}
+
+struct ThemeListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the built-in theme's files and what each is for (a Markdown table)."
+    )
+
+    func run() throws {
+        print(ThemeCatalog.markdownTable(), terminator: "")
+    }
 }
 
 struct ThemeExportCommand: ParsableCommand {
