@@ -60,14 +60,14 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 
 /// What every fuzzed template renders with: values, a list of two, a flag, text with markup, and
 /// `page.template` naming the template itself (for dynamic partials).
-let templateContext: [String: Any] = [
+func templateContext() -> [String: Any] { [
     "site": ["name": "Fuzz Clinic", "url": "https://example.org/",
              "crisis": [["name": "988", "phone": "988", "phoneHref": "tel:988"], ["name": "911", "phone": "911"]]],
     "page": ["title": "A <b>page</b>", "template": "fuzz", "isHome": false],
     "flag": true,
     "html": "<em>trusted</em>",
     "items": [1, 2],
-]
+] }
 
 func fuzzTemplate(_ bytes: UnsafeBufferPointer<UInt8>) -> CInt {
     try? FileManager.default.removeItem(at: site)
@@ -83,7 +83,7 @@ func fuzzTemplate(_ bytes: UnsafeBufferPointer<UInt8>) -> CInt {
         return 0
     }
     for diagnostic in report.all where diagnostic.file.isEmpty { fatalError("diagnostic without a file: \(diagnostic)") }
-    _ = theme.render(templateContext, template: "fuzz")
+    _ = theme.render(templateContext(), template: "fuzz")
     return 0
 }
 
