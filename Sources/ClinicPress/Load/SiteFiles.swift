@@ -51,7 +51,7 @@ struct SiteFiles {
         }
         var result: [String] = []
         let base = url.path + "/"
-        for name in names where !name.hasPrefix(".") {
+        for name in names where !EditorLeftovers.isIgnored(name) {
             let path = folder + "/" + name
             var info = stat()
             if stat(base + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
@@ -67,7 +67,8 @@ struct SiteFiles {
         return result
     }
 
-    /// Every regular file below a folder (for assets), as paths relative to that folder.
+    /// Every regular file below a folder (for assets), as paths relative to that folder; editor
+    /// leftovers are skipped (`EditorLeftovers`).
     func allFiles(below folder: String) -> [String] {
         guard isDirectory(folder), folderIsInsideSite(folder) else { return [] }
         let base = root.appendingPathComponent(folder)
@@ -77,7 +78,11 @@ struct SiteFiles {
         }
         for case let url as URL in walker {
             let sitePath = relative(url)
-            if url.lastPathComponent.hasPrefix(".") { continue }
+            if EditorLeftovers.isIgnored(url.lastPathComponent) {
+                // A hidden folder (`.git`) is skipped whole, not only its name.
+                walker.skipDescendants()
+                continue
+            }
             guard checkInsideSite(url, sitePath: sitePath) else { continue }
             if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
                 result.append(String(sitePath.dropFirst(folder.count + 1)))
