@@ -17,18 +17,27 @@ struct Renderer {
 
     func render(_ plan: OutputPlan) -> Rendered {
         // The crisis block a body asks for with ```crisis is the theme's partial, the same on every page.
+        RenderBudget.begin()
         let crisisBlock = theme.render(plan.crisisBlock, template: "crisis-block")
+        if RenderBudget.exceeded { return Rendered(files: [], diagnostics: [Renderer.overBudget("crisis-block", "every page")]) }
         let replacement = crisisBlock.hasSuffix("\n") || crisisBlock.isEmpty ? crisisBlock : crisisBlock + "\n"
         let marker = MarkdownRenderer.crisisBlockMarker + "\n"
+        let stop = RenderStop()
         let fragments = FragmentCache(library: theme.library, partials: cacheablePartials)
         let results = ParallelMap.map(plan.outputs) { output -> Result<OutputFile, Diagnostic> in
             switch output.source {
             case .page(let template, let context):
+                if stop.isSet { return .success(OutputFile(path: output.path, text: "")) }
+                RenderBudget.begin()
                 let html = fragments.library(for: context).render(context, withTemplate: template) ?? ""
+                if RenderBudget.exceeded { stop.set(); return .failure(Renderer.overBudget(template, output.path)) }
                 return .success(OutputFile(path: output.path, text: Renderer.placeCrisisBlock(html, marker: marker, with: replacement)))
             case .printDocument(let template, let context):
-                return .success(OutputFile(path: output.path, text: Renderer.placeCrisisBlock(
-                    theme.render(context, template: template), marker: marker, with: replacement)))
+                if stop.isSet { return .success(OutputFile(path: output.path, text: "")) }
+                RenderBudget.begin()
+                let html = theme.render(context, template: template)
+                if RenderBudget.exceeded { stop.set(); return .failure(Renderer.overBudget(template, output.path)) }
+                return .success(OutputFile(path: output.path, text: Renderer.placeCrisisBlock(html, marker: marker, with: replacement)))
             case .text(let text):
                 return .success(OutputFile(path: output.path, text: text))
             case .themeFile(let name):
@@ -50,6 +59,10 @@ struct Renderer {
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             }
         }
+        // Past the budget, one error is enough (the first output in plan order, so the report is the
+        // same from run to run); the others were stopped by the same partials.
+        let overBudget = diagnostics.filter { $0.message.hasPrefix("rendering ") && $0.message.contains(" values and was stopped") }
+        if overBudget.count > 1 { diagnostics.removeAll { overBudget.dropFirst().contains($0) } }
         // One path, one file: a theme file or a page must never silently replace another.
         var seen: Set<String> = []
         for file in files where !seen.insert(file.path).inserted {
@@ -57,6 +70,12 @@ struct Renderer {
                                       hint: "rename the content file or the Templates/ file that produces it"))
         }
         return Rendered(files: files, diagnostics: diagnostics)
+    }
+
+    static func overBudget(_ template: String, _ output: String) -> Diagnostic {
+        .error("Templates/\(template).mustache",
+               "rendering \(output) read more than 2,000,000 values and was stopped: its sections over lists are nested so that the page would grow without end",
+               hint: "look for a section inside a section over the same list, such as {{#site.crisis}} inside {{#site.crisis}}, in this template or its partials")
     }
 
     static func placeCrisisBlock(_ html: String, marker: String, with block: String) -> String {
