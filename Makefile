@@ -70,9 +70,10 @@ bench: deps print-tools
 	$(BENCH_LOCK) swift build -c release --product clinicpress
 	BENCH_UPDATE_README=1 $(BENCH_LOCK) python3 scripts/bench/bench.py
 
-# libFuzzer (Fuzz/). FUZZ_TARGET=pipeline (default: front matter, Markdown and page rendering)
-# or FUZZ_TARGET=templates (template text and a fixed context); each has its seed corpus
-# (Fuzz/corpus, Fuzz/corpus-templates) and its own folder of new inputs. FUZZ_SECONDS bounds the
+# libFuzzer (Fuzz/). FUZZ_TARGET=pipeline (default: front matter, Markdown and page rendering),
+# FUZZ_TARGET=templates (template text and a fixed context) or FUZZ_TARGET=frontmatter (one content
+# file through the loader); each has its seed corpus (Fuzz/corpus, Fuzz/corpus-templates,
+# Fuzz/corpus-frontmatter) and its own folder of new inputs. FUZZ_SECONDS bounds the
 # run. The whole engine is built with coverage instrumentation and AddressSanitizer; only the fuzz
 # target itself links libFuzzer (Fuzz/Package.swift).
 FUZZ_SECONDS ?= 300

@@ -1,7 +1,7 @@
 import ClinicPress
 import Foundation
 
-// Two targets in one binary, picked by CLINICPRESS_FUZZ_TARGET (`make fuzz FUZZ_TARGET=...`):
+// Three targets in one binary, picked by CLINICPRESS_FUZZ_TARGET (`make fuzz FUZZ_TARGET=...`):
 //
 // - `pipeline` (the default): arbitrary bytes through the whole pipeline: front matter and YAML
 //   parsing, Markdown rendering with every transform, and page rendering. The first byte picks
@@ -10,6 +10,9 @@ import Foundation
 //   after it Templates/fuzz-part.mustache (so the two can include each other); the theme is loaded
 //   (tokenizer, partial, cycle and depth checks, swift-mustache's parser) and `fuzz` is rendered
 //   with one fixed context.
+// - `frontmatter`: the bytes are one content file (the first byte picks programs, education,
+//   workshops or pages) in a site with a valid site.yml, and only the loader runs: line ends, the
+//   front matter's fences, YAML (aliases, quotes, tabs, control characters) and the content keys.
 //
 // Any crash, trap, timeout or sanitizer report is a bug.
 
@@ -37,8 +40,8 @@ func writeBaseline() {
 }
 
 let fuzzTarget = ProcessInfo.processInfo.environment["CLINICPRESS_FUZZ_TARGET"] ?? "pipeline"
-guard ["pipeline", "templates"].contains(fuzzTarget) else {
-    FileHandle.standardError.write(Data("unknown CLINICPRESS_FUZZ_TARGET '\(fuzzTarget)': pipeline or templates\n".utf8))
+guard ["pipeline", "templates", "frontmatter"].contains(fuzzTarget) else {
+    FileHandle.standardError.write(Data("unknown CLINICPRESS_FUZZ_TARGET '\(fuzzTarget)': pipeline, templates or frontmatter\n".utf8))
     exit(2)
 }
 
@@ -46,6 +49,7 @@ guard ["pipeline", "templates"].contains(fuzzTarget) else {
 public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data, size > 0 else { return 0 }
     if fuzzTarget == "templates" { return fuzzTemplate(UnsafeBufferPointer(start: data, count: size)) }
+    if fuzzTarget == "frontmatter" { return fuzzFrontMatter(UnsafeBufferPointer(start: data, count: size)) }
     writeBaseline()
     let target = targets[Int(data[0]) % targets.count]
     let url = site.appendingPathComponent(target)
@@ -84,6 +88,27 @@ func fuzzTemplate(_ bytes: UnsafeBufferPointer<UInt8>) -> CInt {
     }
     for diagnostic in report.all where diagnostic.file.isEmpty { fatalError("diagnostic without a file: \(diagnostic)") }
     _ = theme.render(templateContext(), template: "fuzz")
+    return 0
+}
+
+func fuzzFrontMatter(_ bytes: UnsafeBufferPointer<UInt8>) -> CInt {
+    try? FileManager.default.removeItem(at: site)
+    let folder = ["programs", "education", "workshops", "pages"][Int(bytes[0]) % 4]
+    let files = ["Content/site.yml": Data(baseline["Content/site.yml"]!.utf8),
+                 "Content/\(folder)/fuzz.md": Data(bytes.dropFirst())]
+    for (path, data) in files {
+        let url = site.appendingPathComponent(path)
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? data.write(to: url)
+    }
+    let report = DiagnosticCollector()
+    let content = ContentLoader(siteDirectory: site, includeDrafts: true, report: report).load()
+    if content == nil && !report.hasErrors { fatalError("the content did not load, and no error says why") }
+    for diagnostic in report.all where diagnostic.file.isEmpty { fatalError("diagnostic without a file: \(diagnostic)") }
+    // A diagnostic never carries a raw control character to the terminal.
+    for diagnostic in report.all where diagnostic.description.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" }) {
+        fatalError("a control character in a diagnostic: \(diagnostic.description.debugDescription)")
+    }
     return 0
 }
 
