@@ -122,16 +122,16 @@ struct SiteFiles {
         return true
     }
 
-    /// The bytes of a file (theme images, fonts), or nil after reporting why it cannot be used.
-    func readData(_ path: String) -> Data? {
+    /// The absolute path of a file to copy as it is (theme images, fonts), or nil after reporting
+    /// why it cannot be used. Its bytes are read only when the site is written.
+    func readableFile(_ path: String) -> String? {
         let url = root.appendingPathComponent(path)
         guard checkInsideSite(url, sitePath: path) else { return nil }
-        do {
-            return try Data(contentsOf: url)
-        } catch {
-            report.add(.error(path, "this file cannot be read: \(error.localizedDescription)"))
+        guard access(url.path, R_OK) == 0 else {
+            report.add(.error(path, "this file cannot be read: \(String(cString: strerror(errno)))"))
             return nil
         }
+        return url.path
     }
 
     /// The text of a file, or nil after reporting why it cannot be used.

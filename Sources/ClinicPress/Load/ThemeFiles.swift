@@ -7,8 +7,8 @@ import Foundation
 struct ThemeFiles {
     /// Template name -> its text and where it came from.
     var templates: [String: (text: String, source: String)] = [:]
-    /// Path inside the output folder (`theme/site.css`) -> bytes.
-    var staticFiles: [String: Data] = [:]
+    /// Path inside the output folder (`theme/site.css`) -> its bytes or the file to copy.
+    var staticFiles: [String: OutputFile.Body] = [:]
 
     /// The folder inside `Templates/` whose files are copied to the site as they are.
     static let assetFolder = "theme"
@@ -26,7 +26,7 @@ struct ThemeFiles {
             if let name = templateName(path) {
                 theme.templates[name] = (text, "(built-in theme) Templates/\(path)")
             } else if isAsset(path) {
-                theme.staticFiles[path] = Data(text.utf8)
+                theme.staticFiles[path] = .bytes(Data(text.utf8))
             }
         }
         let overrides = SiteFiles(root: siteDirectory, report: report)
@@ -50,8 +50,8 @@ struct ThemeFiles {
             } else if ThemeStrings.isStringsFile(path) {
                 continue
             } else if isAsset(path) {
-                // Images, fonts and stylesheets are copied as they are.
-                if let data = overrides.readData(source) { theme.staticFiles[path] = data }
+                // Images, fonts and stylesheets are copied as they are, never read whole here.
+                if let file = overrides.readableFile(source) { theme.staticFiles[path] = .copy(of: file) }
             } else {
                 report.add(.warning(source, "this file is not published: only templates (.mustache), strings/ and \(assetFolder)/ are read in Templates/",
                                     hint: "move it into Templates/\(assetFolder)/ to publish it at /\(assetFolder)/, or move it out of Templates/"))

@@ -41,7 +41,7 @@ struct Renderer {
             case .text(let text):
                 return .success(OutputFile(path: output.path, text: text))
             case .themeFile(let name):
-                return .success(OutputFile(path: output.path, contents: theme.staticFiles[name] ?? Data()))
+                return .success(OutputFile(path: output.path, body: theme.staticFiles[name] ?? .bytes(Data())))
             case .asset(let asset):
                 // Copied when the site is written, never read into memory here.
                 let source = contentDirectory.appendingPathComponent("assets").appendingPathComponent(asset).path
