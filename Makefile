@@ -87,15 +87,21 @@ bench: deps print-tools
 	$(BENCH_LOCK) swift build -c release --product clinicpress
 	BENCH_UPDATE_README=1 $(BENCH_LOCK) python3 scripts/bench/bench.py
 
-# libFuzzer over front matter, Markdown and page rendering (Fuzz/). FUZZ_SECONDS bounds the run.
-# The whole engine is built with coverage instrumentation and AddressSanitizer; only the fuzz
+# libFuzzer (Fuzz/). FUZZ_TARGET=pipeline (default: front matter, Markdown and page rendering),
+# FUZZ_TARGET=templates (template text and a fixed context) or FUZZ_TARGET=frontmatter (one content
+# file through the loader); each has its seed corpus (Fuzz/corpus, Fuzz/corpus-templates,
+# Fuzz/corpus-frontmatter) and its own folder of new inputs. FUZZ_SECONDS bounds the
+# run. The whole engine is built with coverage instrumentation and AddressSanitizer; only the fuzz
 # target itself links libFuzzer (Fuzz/Package.swift).
 FUZZ_SECONDS ?= 300
+FUZZ_TARGET ?= pipeline
+FUZZ_SEEDS := Fuzz/corpus$(if $(filter pipeline,$(FUZZ_TARGET)),,-$(FUZZ_TARGET))
+FUZZ_WORK := .build/fuzz-corpus$(if $(filter pipeline,$(FUZZ_TARGET)),,-$(FUZZ_TARGET))
 FUZZ_FLAGS := -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp \
 	-Xswiftc -use-ld=lld
 fuzz: deps
 	cd Fuzz && swift build --scratch-path .build-instrumented $(FUZZ_FLAGS)
-	mkdir -p .build/fuzz-corpus
-	LSAN_OPTIONS=suppressions=$(CURDIR)/Fuzz/lsan-suppressions.txt \
+	mkdir -p $(FUZZ_WORK)
+	CLINICPRESS_FUZZ_TARGET=$(FUZZ_TARGET) LSAN_OPTIONS=suppressions=$(CURDIR)/Fuzz/lsan-suppressions.txt \
 	Fuzz/.build-instrumented/debug/ClinicPressFuzz -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -timeout=20 \
-		-artifact_prefix=.build/fuzz- .build/fuzz-corpus Fuzz/corpus
+		-artifact_prefix=.build/fuzz-$(FUZZ_TARGET)- $(FUZZ_WORK) $(FUZZ_SEEDS)

@@ -69,14 +69,18 @@ final class OutputSafetyTests: XCTestCase {
             ("Content/pages/programs.md", "---\ntitle: Programs\nsummary: Ours.\n---\nText.\n"),
         ])
         defer { site.remove() }
-        let messages = site.generate().messages()
+        let report = site.generate()
+        let messages = report.messages()
         XCTAssertTrue(messages.contains {
             $0.hasPrefix("Content/education/for-families.md: error: the name 'for-families' is taken: ClinicPress makes the page /education/for-families/ itself")
         }, "\(messages)")
         XCTAssertTrue(messages.contains {
             $0.hasPrefix("Content/pages/programs.md: error: the name 'programs' is taken: ClinicPress makes the page /programs/ itself")
         }, "\(messages)")
-        XCTAssertTrue(messages.contains { $0.contains("two different things would be written to index.html") }, "\(messages)")
+        // Only Templates/theme/ is published now, so a file in Templates/ can no longer take a page's path.
+        XCTAssertTrue(report.messages(.warning).contains { $0.hasPrefix("Templates/index.html: warning: this file is not published") },
+                      "\(report.messages(.warning))")
+        XCTAssertFalse(messages.contains { $0.contains("two different things would be written to index.html") }, "\(messages)")
     }
 
     func testEmptyTemplateAndBinaryThemeFilesAreAllowed() throws {

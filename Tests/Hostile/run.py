@@ -30,6 +30,8 @@ folder T:
      connection was made to another machine, and no compiler, assembler or linker (gcc, cc,
      collect2, ld, as, ...) was started, as Python's ctypes.util.find_library does (strace only);
    - "output_checks" on the built files (contains / absent / absent_regex / xml well-formed);
+   - "output_absent": files that must not be in the output (paths or fnmatch patterns, such as
+     editor backups that must not be published);
 4. runs `BINARY check T/site` (unless "check": false) and requires the same exit status, the
    same diagnostics and that nothing at all was written.
 
@@ -54,7 +56,8 @@ expected.json:
       "hold_lock": true,                       # hold SITE/.Output.lock while building
       "env": {"SOURCE_DATE_EPOCH": "nan"},     # this case's build and check only (null unsets a variable)
       "output_checks": [{"file": "index.html",        # or a pattern: "**.html" "contains": ["..."], "absent": ["..."],
-                         "absent_regex": ["..."], "xml": true}]
+                         "absent_regex": ["..."], "xml": true}],
+      "output_absent": ["NOTES.txt", "*~"]     # files the built output must not hold
     }
 Placeholders in args, diagnostics, hints and symlink targets: {TMP} (T), {SITE} (T/site),
 {FILE} (T/file, a regular file the runner creates), {OUTSIDE} (T/outside, a copy of the case's
@@ -594,6 +597,16 @@ def _run_case(case, expected, binary, built_base, use_strace, root, scratch, sho
                 problems += check_output_file(output_dir, dict(spec, file=path))
         else:
             problems += check_output_file(output_dir, spec)
+
+    absent_files = expected.get("output_absent", [])
+    if absent_files and not succeeded:
+        problems.append("output_absent: cannot check the output, the build failed")
+    elif absent_files:
+        present = output_files(output_dir)
+        for pattern in absent_files:
+            found = [p for p in present if fnmatch.fnmatchcase(p, pattern)]
+            if found:
+                problems.append(f"{pattern}: should not be in the output, found " + summarise(found))
 
     # 4. check
     if expected.get("check", True):

@@ -49,7 +49,7 @@ struct TemplateCheck {
         mutating func walk(_ name: String, stack: [TemplateShape], depth: Int) {
             guard depth < 32, let text = check.texts[name] else { return }
             guard walked.insert(WalkKey(template: name, stack: stack)).inserted else { return }
-            guard let tags = MustacheTags.scan(text) else { return }  // a delimiter change: not checked
+            guard let tags = MustacheTags.scan(text) else { return }  // refused when the theme loaded
             var stack = stack
             // Sections opened, with whether each pushed a frame, and parents whose blocks are open.
             var open: [(name: String, pushed: Bool, parent: Bool)] = []
@@ -79,6 +79,7 @@ struct TemplateCheck {
                     if last.pushed { stack.removeLast() }
                     if last.parent { walk(last.name, stack: stack, depth: depth + 1) }
                 case .partial:
+                    guard !tag.dynamic else { continue }  // refused when the theme loaded
                     let seen = inclusions[tag.name] ?? (0, true)
                     inclusions[tag.name] = (max(seen.depth, stack.count), seen.atLineStart && tag.column == 1)
                     walk(tag.name, stack: stack, depth: depth + 1)
@@ -161,86 +162,5 @@ struct TemplateCheck {
             found.append(.warning(file, SourcePosition(line: tag.line, column: tag.column), message,
                                   hint: "it would render as nothing; the README's template section lists what each template can use"))
         }
-    }
-}
-
-/// The tags of a Mustache template, with their lines and columns: enough to follow names
-/// through sections. Rendering itself is swift-mustache's.
-enum MustacheTags {
-    enum Kind { case variable, section, inverted, close, partial, parent, block }
-
-    struct Tag {
-        var kind: Kind
-        var name: String
-        var line: Int
-        var column: Int
-    }
-
-    /// Nil when the template changes its delimiters (`{{=<% %>=}}`): then it is not checked.
-    static func scan(_ text: String) -> [Tag]? {
-        var tags: [Tag] = []
-        let bytes = Array(text.utf8)
-        var index = 0, line = 1, lineStart = 0
-        while index + 1 < bytes.count {
-            if bytes[index] == UInt8(ascii: "\n") {
-                line += 1
-                lineStart = index + 1
-                index += 1
-                continue
-            }
-            guard bytes[index] == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{") else {
-                index += 1
-                continue
-            }
-            let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).count + 1
-            let triple = index + 2 < bytes.count && bytes[index + 2] == UInt8(ascii: "{")
-            let start = index + (triple ? 3 : 2)
-            let closer: [UInt8] = triple ? Array("}}}".utf8) : Array("}}".utf8)
-            guard let end = find(closer, in: bytes, from: start) else { break }
-            let inside = String(decoding: bytes[start..<end], as: UTF8.self).trimmingCharacters(in: .whitespaces)
-            let tagLine = line
-            for byte in bytes[start..<end] where byte == UInt8(ascii: "\n") { line += 1 }
-            if let lastNewline = bytes[start..<end].lastIndex(of: UInt8(ascii: "\n")) { lineStart = lastNewline + 1 }
-            index = end + closer.count
-            if triple {
-                tags.append(Tag(kind: .variable, name: inside, line: tagLine, column: column))
-                continue
-            }
-            guard let sigil = inside.first else { continue }
-            let rest = String(inside.dropFirst()).trimmingCharacters(in: .whitespaces)
-            switch sigil {
-            case "!": continue
-            case "=": return nil
-            case "#": tags.append(Tag(kind: .section, name: rest, line: tagLine, column: column))
-            case "^": tags.append(Tag(kind: .inverted, name: rest, line: tagLine, column: column))
-            case "/": tags.append(Tag(kind: .close, name: rest, line: tagLine, column: column))
-            case ">": if !rest.hasPrefix("*") { tags.append(Tag(kind: .partial, name: rest, line: tagLine, column: column)) }
-            case "<": tags.append(Tag(kind: .parent, name: rest, line: tagLine, column: column))
-            case "$": tags.append(Tag(kind: .block, name: rest, line: tagLine, column: column))
-            case "&": tags.append(Tag(kind: .variable, name: rest, line: tagLine, column: column))
-            default: tags.append(Tag(kind: .variable, name: inside, line: tagLine, column: column))
-            }
-        }
-        return tags
-    }
-
-    static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        var i = start
-        while i + needle.count <= bytes.count {
-            if bytes[i] == needle[0], Array(bytes[i..<(i + needle.count)]) == needle { return i }
-            i += 1
-        }
-        return nil
-    }
-
-    /// `empty(page.breadcrumbs)` -> (`page.breadcrumbs`, [`empty`]); transforms outermost first.
-    static func splitTransforms(_ text: String) -> (String, [String]) {
-        var name = text
-        var transforms: [String] = []
-        while name.hasSuffix(")"), let open = name.firstIndex(of: "(") {
-            transforms.append(String(name[..<open]))
-            name = String(name[name.index(after: open)..<name.index(before: name.endIndex)])
-        }
-        return (name.trimmingCharacters(in: .whitespaces), transforms)
     }
 }

@@ -51,7 +51,7 @@ struct SiteFiles {
         }
         var result: [String] = []
         let base = url.path + "/"
-        for name in names where !name.hasPrefix(".") {
+        for name in names where !EditorLeftovers.isIgnored(name) {
             let path = folder + "/" + name
             var info = stat()
             if stat(base + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
@@ -67,7 +67,8 @@ struct SiteFiles {
         return result
     }
 
-    /// Every regular file below a folder (for assets), as paths relative to that folder.
+    /// Every regular file below a folder (for assets), as paths relative to that folder; editor
+    /// leftovers are skipped (`EditorLeftovers`).
     func allFiles(below folder: String) -> [String] {
         guard isDirectory(folder), folderIsInsideSite(folder) else { return [] }
         let base = root.appendingPathComponent(folder)
@@ -77,7 +78,11 @@ struct SiteFiles {
         }
         for case let url as URL in walker {
             let sitePath = relative(url)
-            if url.lastPathComponent.hasPrefix(".") { continue }
+            if EditorLeftovers.isIgnored(url.lastPathComponent) {
+                // A hidden folder (`.git`) is skipped whole, not only its name.
+                walker.skipDescendants()
+                continue
+            }
             guard checkInsideSite(url, sitePath: sitePath) else { continue }
             if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
                 result.append(String(sitePath.dropFirst(folder.count + 1)))
@@ -117,16 +122,16 @@ struct SiteFiles {
         return true
     }
 
-    /// The bytes of a file (theme images, fonts), or nil after reporting why it cannot be used.
-    func readData(_ path: String) -> Data? {
+    /// The absolute path of a file to copy as it is (theme images, fonts), or nil after reporting
+    /// why it cannot be used. Its bytes are read only when the site is written.
+    func readableFile(_ path: String) -> String? {
         let url = root.appendingPathComponent(path)
         guard checkInsideSite(url, sitePath: path) else { return nil }
-        do {
-            return try Data(contentsOf: url)
-        } catch {
-            report.add(.error(path, "this file cannot be read: \(error.localizedDescription)"))
+        guard access(url.path, R_OK) == 0 else {
+            report.add(.error(path, "this file cannot be read: \(String(cString: strerror(errno)))"))
             return nil
         }
+        return url.path
     }
 
     /// The text of a file, or nil after reporting why it cannot be used.

@@ -13,64 +13,49 @@ extension Theme {
         // Its own collector: content errors elsewhere must not stop the theme from loading.
         let report = DiagnosticCollector()
         defer { outer.add(contentsOf: report.all) }
-        var files: [String: (text: String, source: String)] = [:]
-        var staticFiles: [String: Data] = [:]
-        for (path, text) in BuiltInTheme.files {
-            if path.hasSuffix(".mustache") {
-                files[path] = (text, "(built-in theme) Templates/\(path)")
-            } else if !ThemeStrings.isStringsFile(path) {
-                staticFiles[path] = Data(text.utf8)
-            }
-        }
-        let overrides = SiteFiles(root: siteDirectory, report: report)
-        for path in overrides.allFiles(below: "Templates") {
-            if path.hasSuffix(".mustache") {
-                guard let text = overrides.read("Templates/" + path, allowEmpty: true) else { continue }
-                files[path] = (text, "Templates/\(path)")
-            } else if !ThemeStrings.isStringsFile(path), let data = overrides.readData("Templates/" + path) {
-                // Images, fonts and stylesheets are copied as they are.
-                staticFiles[path] = data
-            }
-        }
+        let files = ThemeFiles.load(siteDirectory: siteDirectory, report: report)
 
         var library = MustacheLibrary()
         var sources: [String: String] = [:]
         var templateTexts: [String: (String, String)] = [:]
-        for path in files.keys.sorted() {
-            let (text, source) = files[path]!
-            let name = String((path as NSString).lastPathComponent.dropLast(".mustache".count))
+        var graph = TemplateGraph()
+        var unreadable = false
+        for name in files.templates.keys.sorted() {
+            let (text, source) = files.templates[name]!
+            // Read first with ClinicPress's own tokenizer: swift-mustache's parser recurses once per
+            // nested section and would overflow the stack on a deep template before saying anything.
+            let scan = MustacheTags.tokenize(text)
+            if let (problem, line, column) = scan.problem {
+                report.add(.error(source, SourcePosition(line: line, column: column), problem.message, hint: problem.hint))
+                unreadable = true
+                continue
+            }
             do {
                 library.register(try MustacheTemplate(string: HTMLEscaping.pragma + text), named: name)
                 sources[name] = source
                 templateTexts[name] = (text, source)
+                graph.add(name, tags: scan.tags, source: source, report: report)
             } catch let error as MustacheTemplate.ParserError {
                 report.add(.error(source, SourcePosition(line: max(error.context.lineNumber - 1, 1), column: error.context.columnNumber),
                                   "this template has a syntax error: \(describe(error.error))",
                                   hint: "check that every {{#section}} has a matching {{/section}} and every tag is closed with }}"))
+                unreadable = true
             } catch {
                 report.add(.error(source, "this template cannot be read: \(error)"))
+                unreadable = true
             }
         }
-        let names = Array(sources.keys)
-        var references: [String: [(name: String, position: SourcePosition)]] = [:]
-        for (name, (text, _)) in templateTexts { references[name] = partialReferences(in: text) }
-        reportCycles(references, sources: sources, report: report)
-        for (name, (text, source)) in templateTexts.sorted(by: { $0.key < $1.key }) {
-            for reference in partialReferences(in: text) where sources[reference.name] == nil {
-                report.add(.error(source, reference.position, "the template '\(name)' uses the partial '\(reference.name)', which does not exist",
-                                  hint: Suggestion.hint(for: reference.name, in: names)
-                                      ?? "add Templates/\(reference.name).mustache"))
-            }
-        }
-        let syntaxErrors = files.keys.contains { path in
-            path.hasSuffix(".mustache") && sources[String((path as NSString).lastPathComponent.dropLast(".mustache".count))] == nil
-        }
-        for name in TemplateRoots.required(kinds) where sources[name] == nil && !syntaxErrors {
+        let cycles = DiagnosticCollector()
+        reportCycles(graph.references.mapValues { $0.map { (name: $0.name, position: $0.position) } }, sources: sources, report: cycles)
+        report.add(contentsOf: cycles.all)
+        graph.reportMissing(sources: sources, existing: Set(files.templates.keys), report: report)
+        if !cycles.hasErrors { graph.reportDeepInclusions(sources: sources, report: report) }
+        for name in TemplateRoots.required(kinds) where sources[name] == nil && !unreadable {
             report.add(.error("Templates/\(name).mustache", "the template '\(name)' is missing",
                               hint: "restore it, or delete your copy so the built-in one is used"))
         }
         if report.hasErrors { return nil }
-        return Theme(library: library, sources: sources, staticFiles: staticFiles,
+        return Theme(library: library, sources: sources, staticFiles: files.staticFiles,
                      texts: templateTexts.mapValues(\.0),
                      reservedIDs: literalIDs(in: templateTexts.values.map(\.0)).union(PrintIDs.reserved))
     }
@@ -101,28 +86,6 @@ extension Theme {
                 }
             }
         }
-    }
-
-    /// `{{> name}}` and `{{< name}}` tags, with their positions.
-    static func partialReferences(in text: String) -> [(name: String, position: SourcePosition)] {
-        var result: [(String, SourcePosition)] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                var cursor = open.upperBound
-                while cursor < rest.endIndex, rest[cursor] == " " { cursor = rest.index(after: cursor) }
-                guard cursor < rest.endIndex, rest[cursor] == ">" || rest[cursor] == "<",
-                      let close = rest[cursor...].range(of: "}}") else {
-                    rest = rest[open.upperBound...]
-                    continue
-                }
-                let name = rest[rest.index(after: cursor)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                if !name.isEmpty, !name.hasPrefix("*") { result.append((name, SourcePosition(line: index + 1, column: column))) }
-                rest = rest[close.upperBound...]
-            }
-        }
-        return result
     }
 
     static func describe(_ error: Error) -> String {

@@ -22,9 +22,12 @@ struct Renderer {
     func render(_ plan: OutputPlan, reusing previous: BuildReport? = nil) -> Rendered {
         let reusable = previous.map(Renderer.reusable) ?? [:]
         // The crisis block a body asks for with ```crisis is the theme's partial, the same on every page.
+        RenderBudget.begin()
         let crisisBlock = theme.render(plan.crisisBlock, template: "crisis-block")
+        if RenderBudget.exceeded { return Rendered(files: [], diagnostics: [Renderer.overBudget("crisis-block", "every page")]) }
         let replacement = crisisBlock.hasSuffix("\n") || crisisBlock.isEmpty ? crisisBlock : crisisBlock + "\n"
         let marker = MarkdownRenderer.crisisBlockMarker + "\n"
+        let stop = RenderStop()
         let fragments = FragmentCache(library: theme.library, partials: cacheablePartials)
         let results = ParallelMap.map(plan.outputs) { output -> (Result<OutputFile, Diagnostic>, reused: Bool) in
             if let (planned, file) = reusable[output.path], planned == output { return (.success(file), true) }
@@ -38,6 +41,10 @@ struct Renderer {
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             }
         }
+        // Past the budget, one error is enough (the first output in plan order, so the report is the
+        // same from run to run); the others were stopped by the same partials.
+        let overBudget = diagnostics.filter { $0.message.hasPrefix("rendering ") && $0.message.contains(" values and was stopped") }
+        if overBudget.count > 1 { diagnostics.removeAll { overBudget.dropFirst().contains($0) } }
         // One path, one file: a theme file or a page must never silently replace another.
         var seen: Set<String> = []
         for file in files where !seen.insert(file.path).inserted {
@@ -49,15 +56,21 @@ struct Renderer {
         @Sendable func renderOne(_ output: PlannedOutput) -> Result<OutputFile, Diagnostic> {
             switch output.source {
             case .page(let template, let context):
+                if stop.isSet { return .success(OutputFile(path: output.path, text: "")) }
+                RenderBudget.begin()
                 let html = fragments.library(for: context).render(context, withTemplate: template) ?? ""
+                if RenderBudget.exceeded { stop.set(); return .failure(Renderer.overBudget(template, output.path)) }
                 return .success(OutputFile(path: output.path, text: Renderer.placeCrisisBlock(html, marker: marker, with: replacement)))
             case .printDocument(let template, let context):
-                return .success(OutputFile(path: output.path, text: Renderer.placeCrisisBlock(
-                    theme.render(context, template: template), marker: marker, with: replacement)))
+                if stop.isSet { return .success(OutputFile(path: output.path, text: "")) }
+                RenderBudget.begin()
+                let html = theme.render(context, template: template)
+                if RenderBudget.exceeded { stop.set(); return .failure(Renderer.overBudget(template, output.path)) }
+                return .success(OutputFile(path: output.path, text: Renderer.placeCrisisBlock(html, marker: marker, with: replacement)))
             case .text(let text):
                 return .success(OutputFile(path: output.path, text: text))
             case .themeFile(let name):
-                return .success(OutputFile(path: output.path, contents: theme.staticFiles[name] ?? Data()))
+                return .success(OutputFile(path: output.path, body: theme.staticFiles[name] ?? .bytes(Data())))
             case .asset(let asset):
                 // Copied when the site is written, never read into memory here.
                 let source = contentDirectory.appendingPathComponent("assets").appendingPathComponent(asset).path
@@ -78,6 +91,12 @@ struct Renderer {
             if let file = files[output.path] { result[output.path] = (output, file) }
         }
         return result
+    }
+
+    static func overBudget(_ template: String, _ output: String) -> Diagnostic {
+        .error("Templates/\(template).mustache",
+               "rendering \(output) read more than 2,000,000 values and was stopped: its sections over lists are nested so that the page would grow without end",
+               hint: "look for a section inside a section over the same list, such as {{#site.crisis}} inside {{#site.crisis}}, in this template or its partials")
     }
 
     static func placeCrisisBlock(_ html: String, marker: String, with block: String) -> String {

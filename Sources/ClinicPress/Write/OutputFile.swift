@@ -23,6 +23,11 @@ public struct OutputFile: Sendable {
         self.init(path: path, contents: Data(text.utf8))
     }
 
+    public init(path: String, body: Body) {
+        self.path = path
+        self.body = body
+    }
+
     public init(path: String, copyOf source: String) {
         self.path = path
         self.body = .copy(of: source)

@@ -11,7 +11,10 @@ public protocol TemplateValue: MustacheParent, Sendable, Hashable {
 }
 
 extension TemplateValue {
-    public func child(named name: String) -> Any? { Self.fields.byName[name]?.read(self) }
+    public func child(named name: String) -> Any? {
+        guard RenderBudget.spend() else { return nil }
+        return Self.fields.byName[name]?.read(self)
+    }
     public static var shape: TemplateShape { Self.fields.shape }
 }
 
