@@ -26,9 +26,10 @@ public struct BuildOptions: Sendable {
     public var pdfJobs: Int
     /// Ignore the previous output: render every PDF (`--fresh`). Otherwise unchanged PDFs are reused (PDFCache).
     public var fresh = false
-    /// The last build of the same site with the same templates (`clinicpress serve`): outputs
-    /// planned exactly as before keep their bytes and are not rendered again.
-    public var previousRender: BuildReport?
+    /// What the last build of the same site left (`clinicpress serve`): unchanged files are not
+    /// read again, unchanged bodies not rendered again, outputs planned exactly as before keep
+    /// their bytes. Nil for a build from the files alone.
+    public var cache: BuildCache?
     /// Called as PDFs finish: (done, to render, PDF path).
     public var pdfProgress: (@Sendable (Int, Int, String) -> Void)?
 
@@ -70,7 +71,7 @@ public struct BuildReport: Sendable {
     /// Of the PDFs: how many were rendered by this build, and how many were unchanged and reused.
     public var pdfRendered = 0
     public var pdfReused = 0
-    /// Outputs kept from `BuildOptions.previousRender` instead of rendered again.
+    /// Outputs kept from the last build (`BuildOptions.cache`) instead of rendered again.
     public var reusedCount = 0
     var pdfPaper = ""
     /// The output folder could not be used (it is a file, or cannot be written): not a content error.
@@ -92,8 +93,10 @@ public enum SiteBuilder {
             report.add(.error("--base-url", "'\(text)' cannot be the site's address: \(problem.message)", hint: problem.hint()))
         }
         // 1. load
-        let content = ContentLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts, kinds: options.kinds,
-                                    report: report).load()
+        var loader = ContentLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts, kinds: options.kinds,
+                                   report: report)
+        loader.cache = options.cache
+        let content = loader.load()
         let theme = Theme.load(siteDirectory: options.siteDirectory, kinds: options.kinds, report: report)
         let strings = ThemeStrings.load(siteDirectory: options.siteDirectory,
                                         language: content?.settings.language ?? ThemeStrings.defaultLanguage, report: report)
@@ -109,7 +112,8 @@ public enum SiteBuilder {
 
         clock.lap("load")
         // 2. markdown: every body once, before any template runs.
-        let bodies = MarkdownStage.render(content, baseURL: baseURL, reservedIDs: theme.reservedIDs, print: paper != nil)
+        let bodies = MarkdownStage.render(content, baseURL: baseURL, reservedIDs: theme.reservedIDs, print: paper != nil,
+                                          cache: options.cache)
         report.add(contentsOf: bodies.diagnostics)
 
         clock.lap("markdown")
@@ -139,13 +143,14 @@ public enum SiteBuilder {
         }
         clock.lap("check")
         // 4. plan
-        let plan = OutputPlanner(site: site, bodies: bodies, theme: theme, paper: paper, printLinks: links).plan()
+        let plan = OutputPlanner(site: site, bodies: bodies, theme: theme, paper: paper, printLinks: links,
+                                 cache: options.cache).plan()
         report.add(contentsOf: OutputPathLimits.check(plan, outputFolder: options.outputDirectory.path))
         clock.lap("plan")
         // 5. render
         let rendered = Renderer(theme: theme, cacheablePartials: cacheable,
                                 contentDirectory: options.siteDirectory.appendingPathComponent("Content"))
-            .render(plan, reusing: options.previousRender)
+            .render(plan, reusing: options.cache?.previousReport)
         report.add(contentsOf: rendered.diagnostics)
         clock.lap("render")
         var result = BuildReport(diagnostics: report.all.sortedForReport(), files: rendered.files, pageCount: plan.pageCount)
@@ -162,6 +167,7 @@ public enum SiteBuilder {
             }
         }
         result.pdfPaper = (options.paper ?? content.settings.paper).rawValue
+        if result.succeeded { options.cache?.setPrevious(result) }
         return result
     }
 

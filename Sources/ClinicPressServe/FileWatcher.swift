@@ -9,16 +9,26 @@ import Glibc
 /// of many files, gives one rebuild.
 final class FileWatcher: @unchecked Sendable {
     private let descriptor: Int32
-    private let roots: [String]
+    /// The site folder: watched itself (not below), for `Content/` or `Templates/` made later.
+    private let site: String
+    private let folderNames: Set<String>
     /// Watch descriptor -> folder path (guarded by `lock`).
     private var folders: [Int32: String] = [:]
     private let lock = NSLock()
 
-    init?(roots: [String]) {
+    /// Watches `site/<name>` and everything below it for each of `folderNames`, including ones
+    /// that do not exist yet (`clinicpress theme export` makes `Templates/` while serving).
+    init?(site: String, folderNames: Set<String>) {
         descriptor = inotify_init1(Int32(IN_CLOEXEC))
         guard descriptor >= 0 else { return nil }
-        self.roots = roots
-        for root in roots { watchTree(root) }
+        self.site = site
+        self.folderNames = folderNames
+        let watch = inotify_add_watch(descriptor, site, UInt32(IN_CREATE | IN_MOVED_TO | IN_DELETE | IN_MOVED_FROM | IN_ONLYDIR))
+        guard watch >= 0 else { return nil }
+        folders[watch] = site
+        for name in folderNames.sorted() where FileManager.default.fileExists(atPath: site + "/" + name) {
+            watchTree(site + "/" + name)
+        }
     }
 
     deinit { close(descriptor) }
@@ -85,6 +95,8 @@ final class FileWatcher: @unchecked Sendable {
             offset += header + nameBytes
             lock.lock(); let folder = folders[event.wd]; lock.unlock()
             guard let folder else { continue }
+            // In the site folder itself, only Content/ and Templates/ matter.
+            if folder == site && !folderNames.contains(name) { continue }
             let path = name.isEmpty ? folder : folder + "/" + name
             if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
                 watchTree(path)

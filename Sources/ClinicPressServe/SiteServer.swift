@@ -48,9 +48,10 @@ public struct SiteServer: Sendable {
         let first = session.rebuild(changed: [])
         events.rebuilt(first.report, first.seconds, first.changedPaths.count, true)
 
-        let roots = ["Content", "Templates"].map { options.siteDirectory.appendingPathComponent($0).path }
-            .filter { FileManager.default.fileExists(atPath: $0) }
-        guard let watcher = FileWatcher(roots: roots) else { throw Failure.cannotWatch(roots.joined(separator: ", ")) }
+        let site = options.siteDirectory.standardizedFileURL.path
+        guard let watcher = FileWatcher(site: site, folderNames: ["Content", "Templates"]) else {
+            throw Failure.cannotWatch(site)
+        }
         let reload = LiveReload()
         let watching = Task.detached {
             for await changed in watcher.changes() {

@@ -21,8 +21,8 @@ final class SiteSession: @unchecked Sendable {
     private var site = ServedSite.empty
     private var overlay = ""
     private var lastGood: BuildReport?
-    /// A template changed since the last good build: nothing rendered before may be reused.
-    private var themeChanged = false
+    /// What the last build leaves for the next: unchanged files, bodies and pages are kept.
+    private let cache = BuildCache()
 
     /// PDFs are rendered when first asked for, outside the site folder.
     private let workspace: PrintWorkspace
@@ -68,11 +68,13 @@ final class SiteSession: @unchecked Sendable {
     /// Builds the site again after `changed` (absolute paths; empty for the first build).
     func rebuild(changed: Set<String>) -> Rebuild {
         let started = Date()
-        let templates = base.siteDirectory.appendingPathComponent("Templates").path + "/"
-        if changed.contains(where: { $0.hasPrefix(templates) }) { themeChanged = true }
+        // (the folder itself too: `theme export` may make it, and its first files, between two reads)
+        let templates = base.siteDirectory.appendingPathComponent("Templates").path
+        // A template or theme file changed: pages rendered with the old theme may not be kept.
+        if changed.contains(where: { $0.hasPrefix(templates) }) { cache.forgetRenders() }
         var options = base
         options.now = BuildOptions.defaultNow()
-        options.previousRender = themeChanged ? nil : lastGood
+        options.cache = cache
         let report = SiteBuilder.generate(options)
         var rebuild = Rebuild(report: report, seconds: Date().timeIntervalSince(started), changedPaths: [], reused: 0,
                               errorsChanged: false)
@@ -86,7 +88,6 @@ final class SiteSession: @unchecked Sendable {
             overlay = ""
             lastGood = report
             pdfPaths = PrintWorkspace.pdfPaths(of: report)
-            themeChanged = false
         } else {
             overlay = ErrorOverlay.html(report.diagnostics)
         }

@@ -10,6 +10,8 @@ public struct ContentLoader {
     private let unreadable = UnreadableFiles()
 
     let kinds: [any ContentKind.Type]
+    /// Entries of files unchanged since the last build (`clinicpress serve`).
+    var cache: BuildCache?
 
     public init(siteDirectory: URL, includeDrafts: Bool, report: DiagnosticCollector) {
         self.init(siteDirectory: siteDirectory, includeDrafts: includeDrafts, kinds: ContentKinds.all, report: report)
@@ -164,8 +166,9 @@ public struct ContentLoader {
         var candidates: [(path: String, slug: String)] = []
         var slugs: [String: String] = [:]
         for file in files.files(in: path, extensions: ["md", "markdown"]) {
-            let name = (file as NSString).lastPathComponent
-            let slug = ((name as NSString).deletingPathExtension).lowercased()
+            // Plain string operations: NSString's path methods cost a tenth of a 10,000-file reload.
+            let name = String(file[file.index(after: file.lastIndex(of: "/")!)...])
+            let slug = String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)]).lowercased()
             guard Slug.isValid(slug) else {
                 report.add(.error(file, "the file name '\(name)' cannot be used in a web address",
                                   hint: "rename it to '\(Slug.make(from: slug).isEmpty ? "my-page" : Slug.make(from: slug)).md': lowercase letters, digits and hyphens only"))
@@ -182,11 +185,18 @@ public struct ContentLoader {
         // Each file is read with its own collector, so files load in parallel; their reports are
         // then added in file order, as if read one by one.
         let root = files.root
+        let cache = self.cache
         let results = ParallelMap.map(candidates) { candidate -> (entry: K.Entry?, diagnostics: [Diagnostic]) in
+            // `clinicpress serve`: a file whose size, time and inode did not change is not read again.
+            let signature = cache == nil ? nil : FileSignature(path: root.path + "/" + candidate.path)
+            typealias Loaded = (entry: K.Entry?, diagnostics: [Diagnostic])
+            if let cache, let signature, let hit = cache.entry(candidate.path, signature, as: Loaded.self) { return hit }
             let local = DiagnosticCollector()
             let entry = ContentLoader.readEntry(kind, path: candidate.path, slug: candidate.slug,
                                                 files: SiteFiles(root: root, report: local, resolved: true), report: local)
-            return (local.hasErrors ? nil : entry, local.all)
+            let loaded: Loaded = (local.hasErrors ? nil : entry, local.all)
+            if let cache, let signature { cache.storeEntry(candidate.path, signature, loaded) }
+            return loaded
         }
         var entries: [K.Entry] = []
         for (candidate, result) in zip(candidates, results) {

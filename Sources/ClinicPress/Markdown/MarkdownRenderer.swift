@@ -29,7 +29,7 @@ public struct RenderedMarkdown: Sendable {
 }
 
 /// What the Markdown stage needs to know about the rest of the site.
-public struct MarkdownEnvironment: Sendable {
+public struct MarkdownEnvironment: Sendable, Equatable {
     /// Content file (`Content/education/foo.md`) -> page path (`education/foo/`), published pages only.
     public var contentPages: [String: String]
     /// Paths of generated pages a body may link to directly (`team/`, `levels-of-care/`).

@@ -35,6 +35,8 @@ struct MarkdownJob: Sendable {
     var page: String
     var linkBase: String?
     var idPrefix: String
+
+    var key: BuildCache.BodyKey { BuildCache.BodyKey(file: file, page: page, linkBase: linkBase, idPrefix: idPrefix) }
 }
 
 enum MarkdownStage {
@@ -55,15 +57,26 @@ enum MarkdownStage {
     }
 
     /// Renders every body on all cores. `print` adds the printed renditions.
-    static func render(_ content: SiteContent, baseURL: String, reservedIDs: Set<String>, print: Bool) -> RenderedBodies {
+    /// - Parameter cache: bodies rendered by the last build (`clinicpress serve`) are kept when
+    ///   their text and the site's pages and assets are the same.
+    static func render(_ content: SiteContent, baseURL: String, reservedIDs: Set<String>, print: Bool,
+                       cache: BuildCache? = nil) -> RenderedBodies {
         let pages = contentPages(content)
-        let renderer = MarkdownRenderer(environment: MarkdownEnvironment(
+        let environment = MarkdownEnvironment(
             contentPages: pages, sitePages: SitePaths.generatedPages(content.kinds).union(pages.values),
-            assets: Set(content.assets), reservedIDs: reservedIDs))
+            assets: Set(content.assets), reservedIDs: reservedIDs)
+        let renderer = MarkdownRenderer(environment: environment)
         var jobs: [MarkdownJob] = []
         for kind in content.kinds { jobs += self.jobs(kind, content, baseURL: baseURL, print: print) }
-        let results = ParallelMap.map(jobs) { job in
-            renderer.render(job.source, file: job.file, page: job.page, linkBase: job.linkBase, idPrefix: job.idPrefix)
+        let cached = cache?.bodies(for: environment) ?? [:]
+        let results = ParallelMap.map(jobs) { job -> RenderedMarkdown in
+            if let hit = cached[job.key], hit.firstLine == job.source.firstLine, hit.source == job.source.text { return hit.result }
+            return renderer.render(job.source, file: job.file, page: job.page, linkBase: job.linkBase, idPrefix: job.idPrefix)
+        }
+        if let cache {
+            var fresh: [BuildCache.BodyKey: (source: String, firstLine: Int, result: RenderedMarkdown)] = [:]
+            for (job, result) in zip(jobs, results) { fresh[job.key] = (job.source.text, job.source.firstLine, result) }
+            cache.storeBodies(fresh, environment: environment)
         }
         var bodies = RenderedBodies(web: [:], print: [:], contentPages: pages)
         for (job, result) in zip(jobs, results) {

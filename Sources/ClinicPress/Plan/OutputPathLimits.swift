@@ -15,6 +15,10 @@ enum OutputPathLimits {
         var paths = plan.outputs.map { (path: $0.path, inputs: $0.inputs) }
         paths += plan.printDocuments.map { (path: $0.pdfPath, inputs: [$0.source]) }
         for (path, inputs) in paths {
+            // Almost every path is short: no name in it can be too long, and the whole fits.
+            if path.utf8.count <= maximumNameBytes && outputFolder.utf8.count + stagingExtraBytes + path.utf8.count <= maximumPathBytes {
+                continue
+            }
             let longest = path.split(separator: "/").max { $0.utf8.count < $1.utf8.count } ?? ""
             let file = blamed(for: String(longest), inputs: inputs) ?? path
             if longest.utf8.count > maximumNameBytes {

@@ -40,8 +40,13 @@ struct OutputPlanner {
     /// Paper for print documents; nil makes none (`--no-print`).
     var paper: Paper?
     var printLinks: PrintLinks
+    /// `clinicpress serve`: the structured data of the last build, kept where it is the same.
+    var cache: BuildCache?
 
     func plan() -> OutputPlan {
+        // Encoding schema.org data is most of planning a page: a page whose data did not change
+        // takes the text the last build made (a dictionary lookup instead of a JSONEncoder).
+        let previousJSON = cache?.structuredData ?? [:]
         let views = ViewBuilder(site: site)
         let siteView = views.siteView
         let pages = PagePlanner(site: site, bodies: bodies, printLinks: printLinks).plans()
@@ -54,7 +59,8 @@ struct OutputPlanner {
             let context = PageContext(
                 site: siteView,
                 page: PageMeta(title: plan.title, description: plan.description, canonicalURL: baseURL + plan.path,
-                               path: plan.path, jsonLD: JSONValue.scriptJSON(plan.jsonLD), isHome: plan.path.isEmpty,
+                               path: plan.path, jsonLD: previousJSON[plan.jsonLD] ?? JSONValue.scriptJSON(plan.jsonLD),
+                               isHome: plan.path.isEmpty,
                                breadcrumbs: plan.breadcrumbs, isDraft: plan.isDraft),
                 nav: nav.map {
                     LinkView(title: $0.title, path: $0.path, current: Self.isCurrent($0.path, plan.path), exact: $0.path == plan.path)
@@ -64,6 +70,14 @@ struct OutputPlanner {
                 root: isNotFound ? baseURL : RelativeURL.root(from: plan.path),
                 content: plan.content, strings: strings)
             return PlannedOutput(path: plan.outputPath, source: .page(template: plan.template, context: context), inputs: plan.inputs)
+        }
+        if let cache {
+            var encoded: [[JSONValue]: String] = [:]
+            encoded.reserveCapacity(pages.count)
+            for (page, output) in zip(pages, outputs) {
+                if case .page(_, let context) = output.source { encoded[page.jsonLD] = context.page.jsonLD }
+            }
+            cache.structuredData = encoded
         }
         let documents = paper.map { PrintPlanner(site: site, bodies: bodies, paper: $0).documents() } ?? []
         outputs += documents.map {
