@@ -71,6 +71,8 @@ public struct BuildReport: Sendable {
     /// Of the PDFs: how many were rendered by this build, and how many were unchanged and reused.
     public var pdfRendered = 0
     public var pdfReused = 0
+    /// The plan was the last build's with the pages of changed bodies planned again (`clinicpress serve`).
+    var planWasIncremental = false
     /// Outputs kept from the last build (`BuildOptions.cache`) instead of rendered again.
     public var reusedCount = 0
     var pdfPaper = ""
@@ -143,8 +145,14 @@ public enum SiteBuilder {
         }
         clock.lap("check")
         // 4. plan
-        let plan = OutputPlanner(site: site, bodies: bodies, theme: theme, paper: paper, printLinks: links,
-                                 cache: options.cache).plan()
+        let planner = OutputPlanner(site: site, bodies: bodies, theme: theme, paper: paper, printLinks: links)
+        // `clinicpress serve`, after edits of bodies alone: the last plan with the pages and print
+        // documents that show those bodies planned again. Otherwise (and always for `build`) all.
+        let planInputs = PlanInputs(buildDate: site.buildDate, baseURL: baseURL, paper: paper, printLinks: links)
+        let changes = content.changes
+        let replanned = changes.flatMap { $0.structural ? nil : options.cache?.previousPlan(for: planInputs) }
+            .flatMap { planner.replan($0, changedBodies: changes!.bodyOnly) }
+        let plan = replanned ?? planner.plan()
         report.add(contentsOf: OutputPathLimits.check(plan, outputFolder: options.outputDirectory.path))
         clock.lap("plan")
         // 5. render
@@ -156,6 +164,7 @@ public enum SiteBuilder {
         var result = BuildReport(diagnostics: report.all.sortedForReport(), files: rendered.files, pageCount: plan.pageCount)
         result.plan = plan
         result.reusedCount = rendered.reused
+        result.planWasIncremental = replanned != nil
         if engine != nil {
             result.engine = engine
             result.pdfJobs = plan.printDocuments.map {
@@ -167,7 +176,7 @@ public enum SiteBuilder {
             }
         }
         result.pdfPaper = (options.paper ?? content.settings.paper).rawValue
-        if result.succeeded { options.cache?.setPrevious(result) }
+        if result.succeeded { options.cache?.setPrevious(result, planInputs: planInputs) }
         return result
     }
 

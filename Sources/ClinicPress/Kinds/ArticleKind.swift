@@ -115,15 +115,20 @@ enum ArticleKind: ContentKind {
         article.handout ? [PrintBody(file: article.file, source: article.body, page: "print/\(handoutFolder)/", idPrefix: "")] : []
     }
 
+    static func entryPage(_ article: EducationArticle, _ planner: PagePlanner) -> PagePlan? { page(article, planner) }
+
     static func printDocuments(_ planner: PrintPlanner) -> [PrintDocument] {
-        planner.site.articles.filter(\.handout).map { article in
-            let frame = planner.frame(title: article.title, description: article.summary,
-                                      url: planner.site.baseURL + pagePath(article.slug)!, created: article.reviewed)
-            let content = HandoutContent(handout: planner.handoutView(article, idPrefix: ""))
-            return PrintDocument(kind: .handout, slug: article.slug, folder: handoutFolder, source: article.file,
-                                 template: "handout", context: planner.context(frame, AnyTemplateValue(content)),
-                                 inputs: [article.file])
-        }
+        planner.site.articles.flatMap { entryPrintDocuments($0, planner) }
+    }
+
+    static func entryPrintDocuments(_ article: EducationArticle, _ planner: PrintPlanner) -> [PrintDocument] {
+        guard article.handout else { return [] }
+        let frame = planner.frame(title: article.title, description: article.summary,
+                                  url: planner.site.baseURL + pagePath(article.slug)!, created: article.reviewed)
+        let content = HandoutContent(handout: planner.handoutView(article, idPrefix: ""))
+        return [PrintDocument(kind: .handout, slug: article.slug, folder: handoutFolder, source: article.file,
+                              template: "handout", context: planner.context(frame, AnyTemplateValue(content)),
+                              inputs: [article.file])]
     }
 }
 

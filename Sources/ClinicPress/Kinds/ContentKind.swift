@@ -29,6 +29,9 @@ protocol ContentKind: SendableMetatype {
     static func navigation(_ site: Site) -> [LinkView]
     /// Every web page of the kind: one per entry, and its lists.
     static func pages(_ planner: PagePlanner) -> [PagePlan]
+    /// The page of one entry alone, the one that shows its body (`clinicpress serve` plans it
+    /// again after an edit of the body), or nil when entries have no page.
+    static func entryPage(_ entry: Entry, _ planner: PagePlanner) -> PagePlan?
     /// Page templates of the kind, each with the shape of its `content`, for the template check.
     static var pageTemplates: [String: TemplateShape] { get }
 
@@ -36,6 +39,8 @@ protocol ContentKind: SendableMetatype {
     static func printBodies(_ entry: Entry, content: SiteContent) -> [PrintBody]
     /// The printed documents of the kind.
     static func printDocuments(_ planner: PrintPlanner) -> [PrintDocument]
+    /// The printed documents whose source is this entry.
+    static func entryPrintDocuments(_ entry: Entry, _ planner: PrintPlanner) -> [PrintDocument]
     static var printTemplates: [String: TemplateShape] { get }
 }
 
@@ -84,6 +89,8 @@ extension ContentKind {
     static var listPaths: [String] { [] }
     static func navigation(_ site: Site) -> [LinkView] { [] }
     static func pages(_ planner: PagePlanner) -> [PagePlan] { [] }
+    static func entryPage(_ entry: Entry, _ planner: PagePlanner) -> PagePlan? { nil }
+    static func entryPrintDocuments(_ entry: Entry, _ planner: PrintPlanner) -> [PrintDocument] { [] }
     static var pageTemplates: [String: TemplateShape] { [:] }
     static func printBodies(_ entry: Entry, content: SiteContent) -> [PrintBody] { [] }
     static func printDocuments(_ planner: PrintPlanner) -> [PrintDocument] { [] }

@@ -30,15 +30,17 @@ enum PageKind: ContentKind {
     static let pageTemplates: [String: TemplateShape] = ["page": InfoPageContent.shape]
 
     static func pages(_ planner: PagePlanner) -> [PagePlan] {
-        planner.site.pages.map { page in
-            let body = planner.bodies.web(page.file)
-            return PagePlan(
-                path: pagePath(page.slug)!, template: "page", title: page.title, description: page.summary,
-                breadcrumbs: [planner.home], jsonLD: [], inputs: [page.file],
-                content: AnyTemplateValue(InfoPageContent(slug: page.slug, title: page.title, summary: page.summary,
-                                                          bodyHTML: body.html, toc: body.tocViews)),
-                isDraft: page.draft)
-        }
+        planner.site.pages.compactMap { entryPage($0, planner) }
+    }
+
+    static func entryPage(_ page: InfoPage, _ planner: PagePlanner) -> PagePlan? {
+        let body = planner.bodies.web(page.file)
+        return PagePlan(
+            path: pagePath(page.slug)!, template: "page", title: page.title, description: page.summary,
+            breadcrumbs: [planner.home], jsonLD: [], inputs: [page.file],
+            content: AnyTemplateValue(InfoPageContent(slug: page.slug, title: page.title, summary: page.summary,
+                                                      bodyHTML: body.html, toc: body.tocViews)),
+            isDraft: page.draft)
     }
 }
 

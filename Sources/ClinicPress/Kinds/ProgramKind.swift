@@ -141,22 +141,26 @@ enum ProgramKind: ContentKind {
     static let brochureFolder = "brochures"
     static let printTemplates: [String: TemplateShape] = ["brochure": BrochureContent.shape]
 
+    static func entryPage(_ program: Program, _ planner: PagePlanner) -> PagePlan? { page(program, planner) }
+
     static func printDocuments(_ planner: PrintPlanner) -> [PrintDocument] {
+        planner.site.programs.flatMap { entryPrintDocuments($0, planner) }
+    }
+
+    static func entryPrintDocuments(_ program: Program, _ planner: PrintPlanner) -> [PrintDocument] {
         let format = planner.views.format
-        return planner.site.programs.map { program in
-            let frame = planner.frame(title: program.title, description: program.summary,
-                                      url: planner.site.baseURL + pagePath(program.slug)!, created: planner.site.buildDate)
-            let content = BrochureContent(
-                slug: program.slug, title: program.title, summary: program.summary, level: format.levelOfCare(program.levelOfCare),
-                audience: format.audience(program.audience), length: program.lengthWeeks.map(format.weeks),
-                focus: format.list(program.focus),
-                components: program.components.map { ComponentView(name: $0.name, description: $0.description) },
-                tracks: program.tracks.map(planner.views.trackView), grid: ScheduleGrid.make(program.tracks, format: format),
-                goodFit: program.goodFit, notAFit: program.notAFit, insurance: program.insurance)
-            return PrintDocument(kind: .brochure, slug: program.slug, folder: brochureFolder, source: program.file,
-                                 template: "brochure", context: planner.context(frame, AnyTemplateValue(content)),
-                                 inputs: [program.file])
-        }
+        let frame = planner.frame(title: program.title, description: program.summary,
+                                  url: planner.site.baseURL + pagePath(program.slug)!, created: planner.site.buildDate)
+        let content = BrochureContent(
+            slug: program.slug, title: program.title, summary: program.summary, level: format.levelOfCare(program.levelOfCare),
+            audience: format.audience(program.audience), length: program.lengthWeeks.map(format.weeks),
+            focus: format.list(program.focus),
+            components: program.components.map { ComponentView(name: $0.name, description: $0.description) },
+            tracks: program.tracks.map(planner.views.trackView), grid: ScheduleGrid.make(program.tracks, format: format),
+            goodFit: program.goodFit, notAFit: program.notAFit, insurance: program.insurance)
+        return [PrintDocument(kind: .brochure, slug: program.slug, folder: brochureFolder, source: program.file,
+                              template: "brochure", context: planner.context(frame, AnyTemplateValue(content)),
+                              inputs: [program.file])]
     }
 }
 

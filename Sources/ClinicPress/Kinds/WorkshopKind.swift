@@ -130,30 +130,34 @@ enum WorkshopKind: ContentKind {
         return bodies
     }
 
+    static func entryPage(_ series: WorkshopSeries, _ planner: PagePlanner) -> PagePlan? { page(series, planner) }
+
     static func printDocuments(_ planner: PrintPlanner) -> [PrintDocument] {
+        planner.site.workshops.flatMap { entryPrintDocuments($0, planner) }
+    }
+
+    static func entryPrintDocuments(_ series: WorkshopSeries, _ planner: PrintPlanner) -> [PrintDocument] {
         let site = planner.site
-        return site.workshops.map { series in
-            let frame = planner.frame(title: series.title, description: series.summary,
-                                      url: site.baseURL + pagePath(series.slug)!,
-                                      created: series.sessions.first?.date ?? site.buildDate)
-            var inputs = [series.file]
-            let sessions = series.sessions.enumerated().map { index, session in
-                let articles = session.handouts.compactMap { site.article($0.slug) }
-                inputs += articles.map(\.file)
-                return PacketSessionView(
-                    number: index + 1, id: "session-\(index + 1)", title: session.title,
-                    date: planner.views.format.longDate(session.date),
-                    time: planner.views.format.timeRange(session.start, session.end),
-                    location: session.location ?? series.location,
-                    handouts: articles.map { planner.handoutView($0, idPrefix: PrintIDs.packetHandout(session: index, slug: $0.slug)) })
-            }
-            let content = PacketContent(
-                title: series.title, summary: series.summary, location: series.location, onlineURL: series.onlineURL,
-                introHTML: planner.bodies.print(series.file, idPrefix: PrintIDs.intro).html, sessions: sessions)
-            return PrintDocument(kind: .packet, slug: series.slug, folder: packetFolder, source: series.file,
-                                 template: "packet", context: planner.context(frame, AnyTemplateValue(content)),
-                                 inputs: Array(Set(inputs)).sorted())
+        let frame = planner.frame(title: series.title, description: series.summary,
+                                  url: site.baseURL + pagePath(series.slug)!,
+                                  created: series.sessions.first?.date ?? site.buildDate)
+        var inputs = [series.file]
+        let sessions = series.sessions.enumerated().map { index, session in
+            let articles = session.handouts.compactMap { site.article($0.slug) }
+            inputs += articles.map(\.file)
+            return PacketSessionView(
+                number: index + 1, id: "session-\(index + 1)", title: session.title,
+                date: planner.views.format.longDate(session.date),
+                time: planner.views.format.timeRange(session.start, session.end),
+                location: session.location ?? series.location,
+                handouts: articles.map { planner.handoutView($0, idPrefix: PrintIDs.packetHandout(session: index, slug: $0.slug)) })
         }
+        let content = PacketContent(
+            title: series.title, summary: series.summary, location: series.location, onlineURL: series.onlineURL,
+            introHTML: planner.bodies.print(series.file, idPrefix: PrintIDs.intro).html, sessions: sessions)
+        return [PrintDocument(kind: .packet, slug: series.slug, folder: packetFolder, source: series.file,
+                              template: "packet", context: planner.context(frame, AnyTemplateValue(content)),
+                              inputs: Array(Set(inputs)).sorted())]
     }
 }
 

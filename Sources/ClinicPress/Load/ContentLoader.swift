@@ -32,18 +32,22 @@ public struct ContentLoader {
                               hint: "run clinicpress in the folder that holds Content/, or give that folder: clinicpress build PATH"))
             return nil
         }
+        cache?.beginLoad()
         let settings = loadSettings()
         var store = ContentStore()
         for kind in kinds { load(kind, into: &store) }
         let assets = files.allFiles(below: "Content/assets")
         checkSVGs(assets)
+        let changes = cache?.endLoad(assets: assets)
         guard let settings else { return nil }
         if !store.entries(WorkshopKind.self).isEmpty && settings.timezone == nil {
             report.add(.error("Content/site.yml", SourcePosition(line: 1, column: 1), key: "timezone",
                               "'timezone' is required because the site has workshops",
                               hint: "add a line such as 'timezone: America/Chicago'"))
         }
-        return SiteContent(settings: settings, entries: store, kinds: kinds, assets: assets, unreadable: unreadable.slugs)
+        var content = SiteContent(settings: settings, entries: store, kinds: kinds, assets: assets, unreadable: unreadable.slugs)
+        content.changes = changes
+        return content
     }
 
     func load<K: ContentKind>(_ kind: K.Type, into store: inout ContentStore) {
@@ -83,7 +87,9 @@ public struct ContentLoader {
                               hint: "create it with at least 'name: Your Clinic' and 'url: https://your-clinic.example/'"))
             return nil
         }
-        guard let text = files.read(file),
+        let text = files.read(file)
+        cache?.noteWholeFile(file, text: text)
+        guard let text,
               let root = YAMLParser.parse(text, file: file, lineOffset: 0, report: report),
               let site = YAMLMapping(root, file: file, lineOffset: 0, allowedKeys: [
                   "name", "url", "language", "timezone", "tagline", "description", "phone", "email",
@@ -192,10 +198,12 @@ public struct ContentLoader {
             typealias Loaded = (entry: K.Entry?, diagnostics: [Diagnostic])
             if let cache, let signature, let hit = cache.entry(candidate.path, signature, as: Loaded.self) { return hit }
             let local = DiagnosticCollector()
+            var frontMatter: String?
             let entry = ContentLoader.readEntry(kind, path: candidate.path, slug: candidate.slug,
-                                                files: SiteFiles(root: root, report: local, resolved: true), report: local)
+                                                files: SiteFiles(root: root, report: local, resolved: true), report: local,
+                                                frontMatter: { frontMatter = $0 })
             let loaded: Loaded = (local.hasErrors ? nil : entry, local.all)
-            if let cache, let signature { cache.storeEntry(candidate.path, signature, loaded) }
+            if let cache, let signature { cache.storeEntry(candidate.path, signature, loaded, frontMatter: frontMatter) }
             return loaded
         }
         var entries: [K.Entry] = []
@@ -210,14 +218,17 @@ public struct ContentLoader {
         return entries
     }
 
+    /// - Parameter frontMatter: given the front matter's text (for `BuildCache`, which tells an
+    ///   edit of the body alone from others).
     static func readEntry<K: ContentKind>(_ kind: K.Type, path: String, slug: String, files: SiteFiles,
-                                          report: DiagnosticCollector) -> K.Entry? {
+                                          report: DiagnosticCollector, frontMatter: ((String) -> Void)? = nil) -> K.Entry? {
         guard let text = files.read(path),
               let split = FrontMatter.split(text, file: path, report: report),
               let root = YAMLParser.parse(split.yaml, file: path, lineOffset: split.yamlFirstLine - 1, report: report),
               let mapping = YAMLMapping(root, file: path, lineOffset: split.yamlFirstLine - 1,
                                         allowedKeys: K.keys.map(\.name), report: report, what: "the front matter")
         else { return nil }
+        frontMatter?(split.yaml)
         ControlCharacters.report(in: split.body.text, file: path, firstLine: split.body.firstLine, report: report)
         return K.make(KeyReader.read(mapping, keys: K.keys), slug: slug, file: path, body: split.body, report: report)
     }
@@ -226,8 +237,9 @@ public struct ContentLoader {
 
     /// A YAML file holding a list of entries (`team.yml`); a missing file is an empty list.
     func loadList<K: ContentKind>(_ kind: K.Type, file: String) -> [K.Entry] {
-        guard files.exists(file), let text = files.read(file),
-              let root = YAMLParser.parse(text, file: file, lineOffset: 0, report: report) else { return [] }
+        let text = files.exists(file) ? files.read(file) : nil
+        cache?.noteWholeFile(file, text: text)
+        guard let text, let root = YAMLParser.parse(text, file: file, lineOffset: 0, report: report) else { return [] }
         guard case .sequence(let items) = root else {
             report.add(.error(file, SourcePosition(line: 1, column: 1),
                               "\((file as NSString).lastPathComponent) should be a list of entries, one per \(K.name)",

@@ -193,6 +193,8 @@ public struct SiteContent: Sendable {
     /// Slugs of files that exist but could not be read because of their own errors, by folder
     /// (`programs`): references to them are not reported again as unknown.
     public var unreadable: [String: Set<String>] = [:]
+    /// What changed since the last load of the same site (`clinicpress serve`); nil otherwise.
+    public var changes: ContentChanges?
 
     func entries<K: ContentKind>(_ kind: K.Type) -> [K.Entry] { entries.entries(kind) }
     func entry<K: ContentKind>(_ kind: K.Type, _ slug: String) -> K.Entry? { entries.entry(kind, slug) }

@@ -40,45 +40,11 @@ struct OutputPlanner {
     /// Paper for print documents; nil makes none (`--no-print`).
     var paper: Paper?
     var printLinks: PrintLinks
-    /// `clinicpress serve`: the structured data of the last build, kept where it is the same.
-    var cache: BuildCache?
 
     func plan() -> OutputPlan {
-        // Encoding schema.org data is most of planning a page: a page whose data did not change
-        // takes the text the last build made (a dictionary lookup instead of a JSONEncoder).
-        let previousJSON = cache?.structuredData ?? [:]
-        let views = ViewBuilder(site: site)
-        let siteView = views.siteView
         let pages = PagePlanner(site: site, bodies: bodies, printLinks: printLinks).plans()
-        let nav = navigation()
-        let footerNav = footerNavigation()
-        let baseURL = site.baseURL
-        let strings = StringsView(site.strings)
-        var outputs: [PlannedOutput] = ParallelMap.map(pages) { plan in
-            let isNotFound = plan.path == "404.html"
-            let context = PageContext(
-                site: siteView,
-                page: PageMeta(title: plan.title, description: plan.description, canonicalURL: baseURL + plan.path,
-                               path: plan.path, jsonLD: previousJSON[plan.jsonLD] ?? JSONValue.scriptJSON(plan.jsonLD),
-                               isHome: plan.path.isEmpty,
-                               breadcrumbs: plan.breadcrumbs, isDraft: plan.isDraft),
-                nav: nav.map {
-                    LinkView(title: $0.title, path: $0.path, current: Self.isCurrent($0.path, plan.path), exact: $0.path == plan.path)
-                },
-                footerNav: footerNav,
-                // The 404 page is served at any address, so its links are absolute.
-                root: isNotFound ? baseURL : RelativeURL.root(from: plan.path),
-                content: plan.content, strings: strings)
-            return PlannedOutput(path: plan.outputPath, source: .page(template: plan.template, context: context), inputs: plan.inputs)
-        }
-        if let cache {
-            var encoded: [[JSONValue]: String] = [:]
-            encoded.reserveCapacity(pages.count)
-            for (page, output) in zip(pages, outputs) {
-                if case .page(_, let context) = output.source { encoded[page.jsonLD] = context.page.jsonLD }
-            }
-            cache.structuredData = encoded
-        }
+        let maker = PageOutputMaker(self)
+        var outputs: [PlannedOutput] = ParallelMap.map(pages) { maker.output($0) }
         let documents = paper.map { PrintPlanner(site: site, bodies: bodies, paper: $0).documents() } ?? []
         outputs += documents.map {
             PlannedOutput(path: $0.htmlPath, source: .printDocument(template: $0.template, context: $0.context), inputs: $0.inputs)
@@ -97,7 +63,41 @@ struct OutputPlanner {
             outputs.append(PlannedOutput(path: "assets/" + asset, source: .asset(asset), inputs: ["Content/assets/" + asset]))
         }
         return OutputPlan(outputs: outputs, pageCount: pages.count, printDocuments: documents,
-                          crisisBlock: CrisisBlockContext(site: siteView, strings: strings))
+                          crisisBlock: CrisisBlockContext(site: maker.siteView, strings: maker.strings))
+    }
+
+    /// What every page's context shares, made once; `output` adds one page's own part.
+    struct PageOutputMaker: Sendable {
+        let siteView: SiteView
+        let nav: [LinkView]
+        let footerNav: [LinkView]
+        let baseURL: String
+        let strings: StringsView
+
+        init(_ planner: OutputPlanner) {
+            siteView = ViewBuilder(site: planner.site).siteView
+            nav = planner.navigation()
+            footerNav = planner.footerNavigation()
+            baseURL = planner.site.baseURL
+            strings = StringsView(planner.site.strings)
+        }
+
+        func output(_ plan: PagePlan) -> PlannedOutput {
+            let isNotFound = plan.path == "404.html"
+            let context = PageContext(
+                site: siteView,
+                page: PageMeta(title: plan.title, description: plan.description, canonicalURL: baseURL + plan.path,
+                               path: plan.path, jsonLD: JSONValue.scriptJSON(plan.jsonLD), isHome: plan.path.isEmpty,
+                               breadcrumbs: plan.breadcrumbs, isDraft: plan.isDraft),
+                nav: nav.map {
+                    LinkView(title: $0.title, path: $0.path, current: OutputPlanner.isCurrent($0.path, plan.path), exact: $0.path == plan.path)
+                },
+                footerNav: footerNav,
+                // The 404 page is served at any address, so its links are absolute.
+                root: isNotFound ? baseURL : RelativeURL.root(from: plan.path),
+                content: plan.content, strings: strings)
+            return PlannedOutput(path: plan.outputPath, source: .page(template: plan.template, context: context), inputs: plan.inputs)
+        }
     }
 
     static func isCurrent(_ link: String, _ page: String) -> Bool {

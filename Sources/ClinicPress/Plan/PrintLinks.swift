@@ -1,5 +1,5 @@
 /// How web pages link to their printed versions.
-enum PrintLinks: Sendable {
+enum PrintLinks: Sendable, Equatable {
     /// No print documents are made (`--no-print`).
     case none
     /// Print HTML only: WeasyPrint is missing, or PDFs are turned off.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A JSON value for schema.org structured data, encoded with sorted keys so output is stable.
-indirect enum JSONValue: Encodable, Sendable, Hashable {
+indirect enum JSONValue: Encodable, Sendable {
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])

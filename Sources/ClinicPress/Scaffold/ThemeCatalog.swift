@@ -35,7 +35,7 @@ public enum ThemeCatalog {
         "packet.mustache": "Print: a workshop series' packet (sessions and their handouts).",
         "brochure.mustache": "Print: a program's folded brochure.",
         "strings/en.yml": "The interface words in English (see [Changing the wording](#changing-the-wording)). Read, not copied.",
-        "theme/site.css": "The website's styles, copied to `theme/` in the site.",
+        "theme/site.css": "The website's styles. Every file in `theme/` (stylesheets, images, fonts) is copied to the site as it is, at `/theme/`.",
         "theme/print.css": "The printed documents' styles.",
     ]
 
