@@ -152,13 +152,13 @@ public enum SiteBuilder {
         let changes = content.changes
         let replanned = changes.flatMap { $0.structural ? nil : options.cache?.previousPlan(for: planInputs) }
             .flatMap { planner.replan($0, changedBodies: changes!.bodyOnly) }
-        let plan = replanned ?? planner.plan()
+        let plan = replanned?.plan ?? planner.plan()
         report.add(contentsOf: OutputPathLimits.check(plan, outputFolder: options.outputDirectory.path))
         clock.lap("plan")
         // 5. render
         let rendered = Renderer(theme: theme, cacheablePartials: cacheable,
                                 contentDirectory: options.siteDirectory.appendingPathComponent("Content"))
-            .render(plan, reusing: options.cache?.previousReport)
+            .render(plan, reusing: options.cache?.previousReport, replanned: replanned?.changed)
         report.add(contentsOf: rendered.diagnostics)
         clock.lap("render")
         var result = BuildReport(diagnostics: report.all.sortedForReport(), files: rendered.files, pageCount: plan.pageCount)

@@ -6,7 +6,8 @@
 extension OutputPlanner {
     /// Nil when a page or document to plan again is not where the last plan had it: the caller
     /// then plans everything.
-    func replan(_ previous: OutputPlan, changedBodies: Set<String>) -> OutputPlan? {
+    func replan(_ previous: OutputPlan, changedBodies: Set<String>) -> (plan: OutputPlan, changed: Set<String>)? {
+        var changed: Set<String> = []
         var outputs = previous.outputs
         var index: [String: Int] = [:]
         for (position, output) in outputs.enumerated() { index[output.path] = position }
@@ -16,6 +17,7 @@ extension OutputPlanner {
             for page in OutputPlanner.entryPages(kind, site: site, files: changedBodies, planner: pagePlanner) {
                 guard let position = index[page.outputPath] else { return nil }
                 outputs[position] = maker.output(page)
+                changed.insert(page.outputPath)
             }
         }
         var documents = previous.printDocuments
@@ -29,14 +31,16 @@ extension OutputPlanner {
                 for document in OutputPlanner.entryDocuments(kind, site: site, files: sources, planner: printPlanner) {
                     guard let position = documentIndex[document.htmlPath], let output = index[document.htmlPath] else { return nil }
                     documents[position] = document
+                    changed.insert(document.htmlPath)
                     outputs[output] = PlannedOutput(path: document.htmlPath,
                                                     source: .printDocument(template: document.template, context: document.context),
                                                     inputs: document.inputs)
                 }
             }
         }
-        return OutputPlan(outputs: outputs, pageCount: previous.pageCount, printDocuments: documents,
-                          crisisBlock: previous.crisisBlock)
+        let plan = OutputPlan(outputs: outputs, pageCount: previous.pageCount, printDocuments: documents,
+                              crisisBlock: previous.crisisBlock)
+        return (plan, changed)
     }
 
     /// The pages of the entries of one kind whose files are in `files`.

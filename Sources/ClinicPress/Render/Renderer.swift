@@ -19,8 +19,12 @@ struct Renderer {
 
     /// - Parameter previous: the last render of this site with the same theme (`clinicpress serve`):
     ///   an output planned exactly as before keeps its bytes instead of being rendered again.
-    func render(_ plan: OutputPlan, reusing previous: BuildReport? = nil) -> Rendered {
-        let reusable = previous.map(Renderer.reusable) ?? [:]
+    /// - Parameter replanned: when the plan is the previous one with these outputs planned again
+    ///   (`OutputPlanner.replan`), the others are taken by position, without comparing them.
+    func render(_ plan: OutputPlan, reusing previous: BuildReport? = nil, replanned: Set<String>? = nil) -> Rendered {
+        let kept: [OutputFile]? = if replanned != nil, let previous, let old = previous.plan,
+            old.outputs.count == plan.outputs.count, previous.files.count == plan.outputs.count { previous.files } else { nil }
+        let reusable = kept == nil ? previous.map(Renderer.reusable) ?? [:] : [:]
         // The crisis block a body asks for with ```crisis is the theme's partial, the same on every page.
         RenderBudget.begin()
         let crisisBlock = theme.render(plan.crisisBlock, template: "crisis-block")
@@ -29,7 +33,11 @@ struct Renderer {
         let marker = MarkdownRenderer.crisisBlockMarker + "\n"
         let stop = RenderStop()
         let fragments = FragmentCache(library: theme.library, partials: cacheablePartials)
-        let results = ParallelMap.map(plan.outputs) { output -> (Result<OutputFile, Diagnostic>, reused: Bool) in
+        let results = ParallelMap.map(Array(plan.outputs.indices)) { index -> (Result<OutputFile, Diagnostic>, reused: Bool) in
+            let output = plan.outputs[index]
+            if let kept, kept[index].path == output.path, !(replanned?.contains(output.path) ?? true) {
+                return (.success(kept[index]), true)
+            }
             if let (planned, file) = reusable[output.path], planned == output { return (.success(file), true) }
             return (renderOne(output), false)
         }
