@@ -17,6 +17,7 @@ round after round, each into an output folder emptied beforehand. Wall time is m
 the process, max RSS with GNU time. Everything goes under .build/bench/.
 """
 import datetime
+import json
 import os
 import re
 import shutil
@@ -249,6 +250,25 @@ def report(sizes, rounds, hugo_version, website, kb, pdf, summaries, fresh, edit
     return "\n".join(lines)
 
 
+def serve_runs(size):
+    """`clinicpress serve` on the largest generated site: save to reload event, and the example clinic's first page."""
+    say(f"serve: {size:,} articles, saving one article's body and one template")
+    result = subprocess.run([sys.executable, str(REPO / "scripts" / "bench" / "serve_bench.py"), str(CLINICPRESS),
+                             str(WORK / "sites" / f"clinicpress-{size}"), "--rounds", "15", "--json",
+                             "--first-page-site", str(REPO)], capture_output=True, text=True, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def serve_report(size, serve):
+    lines = ["", f"| `clinicpress serve`, {size:,} articles | now | target |", "|---|---|---|",
+             f"| save an article's body → reload event (median of {len(serve['body_edit_ms'])}) | "
+             f"{serve['body_edit_median_ms']:.0f} ms | ≤ 50 ms (Hugo's server: 530-720 ms) |",
+             f"| save a template every article uses → reload event | {serve['template_edit_s']:.2f} s | ≤ 3 s |",
+             f"| serving memory (peak) | {serve['serve_peak_mb']} MB | ≤ 400 MB |",
+             f"| example clinic: start → first page served | {serve['first_page_s']:.2f} s | ≤ 1 s |"]
+    return "\n".join(lines)
+
+
 def update_readme(table):
     readme = REPO / "README.md"
     text = readme.read_text(encoding="utf-8")
@@ -279,7 +299,8 @@ def main():
 
     website, kb = website_runs(sizes, rounds, hugo, floor)
     pdf, summaries, fresh, edited = pdf_runs(rounds)
-    table = report(sizes, rounds, hugo_version, website, kb, pdf, summaries, fresh, edited)
+    serve = serve_runs(max(sizes))
+    table = report(sizes, rounds, hugo_version, website, kb, pdf, summaries, fresh, edited) + "\n" + serve_report(max(sizes), serve)
     print()
     print(table)
     print()

@@ -111,8 +111,10 @@ def main():
         results["body_edit_ms"] = [round(t * 1000, 1) for t in times]
         results["body_edit_median_ms"] = round(statistics.median(times) * 1000, 1)
         template = os.path.join(copy, "Templates", "article.mustache")
+        # Exporting the theme while serving is itself a change of every template: wait for it first.
         subprocess.run([arguments.binary, "theme", "export", "--site", copy], check=True, capture_output=True)
-        time.sleep(1.5)
+        events.wait_for(None)
+        time.sleep(2.0)
         events.buffer = b""
         with open(template, "a") as handle:
             saved = time.monotonic()
