@@ -390,6 +390,9 @@ def test_port_in_use(binary, site):
 
 
 def test_browser_reloads_by_itself(binary, site):
+    # Selenium Manager: use the installed chromedriver, and send no usage statistics anywhere.
+    os.environ.setdefault("SE_OFFLINE", "true")
+    os.environ.setdefault("SE_AVOID_STATS", "true")
     from selenium import webdriver
     from selenium.webdriver.chrome.options import Options
     path, page = article(site)
