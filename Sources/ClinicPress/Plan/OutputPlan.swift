@@ -93,11 +93,19 @@ struct OutputPlanner {
                     LinkView(title: $0.title, path: $0.path, current: OutputPlanner.isCurrent($0.path, plan.path), exact: $0.path == plan.path)
                 },
                 footerNav: footerNav,
-                // The 404 page is served at any address, so its links are absolute.
-                root: isNotFound ? baseURL : RelativeURL.root(from: plan.path),
+                // The 404 page is served at any address, so its links start at the site's path
+                // (`/` or `/clinic/`): they work on the real host, on a staging host and locally.
+                root: isNotFound ? OutputPlanner.rootPath(of: baseURL) : RelativeURL.root(from: plan.path),
                 content: plan.content, strings: strings)
             return PlannedOutput(path: plan.outputPath, source: .page(template: plan.template, context: context), inputs: plan.inputs)
         }
+    }
+
+    /// `/clinic/` for `https://example.org/clinic/` (the address is normalised: it ends with `/`).
+    static func rootPath(of baseURL: String) -> String {
+        guard let scheme = baseURL.range(of: "://"),
+              let slash = baseURL[scheme.upperBound...].firstIndex(of: "/") else { return "/" }
+        return String(baseURL[slash...])
     }
 
     static func isCurrent(_ link: String, _ page: String) -> Bool {
