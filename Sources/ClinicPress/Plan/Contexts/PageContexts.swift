@@ -241,6 +241,9 @@ extension WorkshopPageContent: TemplateValue {
         "location": .value { $0.location },
         "onlineURL": .value { $0.onlineURL },
         "sessions": .list { $0.sessions },
+        // Upcoming sessions first; past ones folded away below them.
+        "upcoming": .list { $0.sessions.filter { !$0.isPast } },
+        "past": .list { $0.sessions.filter(\.isPast) },
         "programs": .list { $0.programs },
         "bodyHTML": .value { $0.bodyHTML },
         "toc": .list { $0.toc },
