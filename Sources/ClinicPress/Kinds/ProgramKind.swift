@@ -95,9 +95,30 @@ enum ProgramKind: ContentKind {
         return [list, levelsOfCare(planner)] + site.programs.map { page($0, planner) }
     }
 
+    /// How many articles a program page suggests: a few chosen ones are read, a wall of them is not.
+    static let relatedArticleLimit = 4
+
+    /// The articles that name the program, those whose topics meet the program's focus first,
+    /// then by title; at most `relatedArticleLimit` (the library lists them all).
+    static func relatedArticles(_ program: Program, _ articles: [EducationArticle]) -> [EducationArticle] {
+        let focus = Set(program.focus.map { $0.lowercased() })
+        let named = articles.filter { $0.programs.contains { $0.slug == program.slug } }
+        func overlap(_ article: EducationArticle) -> Int {
+            article.topics.filter { topic in
+                let topic = topic.lowercased()
+                return focus.contains { $0.contains(topic) || topic.contains($0) }
+            }.count
+        }
+        let ranked = named.enumerated().sorted { a, b in
+            let (x, y) = (overlap(a.element), overlap(b.element))
+            return x != y ? x > y : a.offset < b.offset
+        }
+        return ranked.prefix(relatedArticleLimit).map(\.element)
+    }
+
     static func page(_ program: Program, _ planner: PagePlanner) -> PagePlan {
         let site = planner.site, views = planner.views
-        let articles = site.articles.filter { $0.programs.contains { $0.slug == program.slug } }
+        let articles = relatedArticles(program, site.articles)
         let seriesSlugs = Set(program.workshops.map(\.slug))
         let workshops = site.workshops.filter { series in
             seriesSlugs.contains(series.slug) || series.programs.contains { $0.slug == program.slug }
