@@ -19,6 +19,7 @@ enum StringKeys {
     static func levelOfCareShort(_ level: LevelOfCare) -> String { "level_of_care.\(level.rawValue)_short" }
     static func audience(_ audience: ProgramAudience) -> String { "audiences." + audience.rawValue }
     static func readers(_ readers: ReaderAudience) -> String { "readers." + readers.rawValue }
+    static func programStatus(_ status: ProgramStatus) -> String { "status." + status.rawValue }
 
     // Navigation and the pages the build makes itself.
     static let navHome = "nav.home", navPrograms = "nav.programs", navLevels = "nav.levels_of_care"
