@@ -65,6 +65,7 @@ enum StringKeys {
         keys += Weekday.allCases.flatMap { [weekday($0), weekdayPlural($0), weekdayShort($0)] }
         keys += LevelOfCare.allCases.flatMap { [levelOfCare($0), levelOfCareShort($0)] }
         keys += ProgramAudience.allCases.map(audience) + ReaderAudience.allCases.map(readers)
+        keys += ProgramStatus.allCases.map(programStatus)
         keys += ArticleKind.filters.map { libraryTitle($0.audience) }
         keys += printedDocuments.flatMap { [printLink($0, pdf: true), printLink($0, pdf: false)] }
         return keys
