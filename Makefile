@@ -55,6 +55,8 @@ test: test-deps
 	python3 Tests/Hostile/run.py $(DEBUG_BIN)
 	python3 Tests/Hostile/interrupt.py $(DEBUG_BIN)
 	Tests/SiteChecks/run_all.sh $(TEST_SITE) $(TEST_SITE)-again
+	@# Brand variations: a dark brand colour and no brand at all also pass every site check.
+	Tests/SiteChecks/brand_variations.sh $(DEBUG_BIN)
 	@# The PDF checks fail on hand-made broken PDFs and on broken copies of the fixture's real ones ...
 	.venv-tests/bin/python Tests/PrintChecks/check_pdfs.py --selftest $(TEST_SITE)
 	@# ... and pass on the real ones.

@@ -17,6 +17,8 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// The moment of the build; workshop sessions before its day are past.
     public var now: Date
+    /// `--date`: the day the build takes as today, whatever `now` is (notices, past sessions).
+    public var buildDay: CalendarDate?
     /// Make handouts, packets and brochures (`--no-print` turns this off).
     public var print: Bool
     /// Overrides `paper` in site.yml.
@@ -121,8 +123,9 @@ public enum SiteBuilder {
         clock.lap("markdown")
         // 3. check: references, anchors, schedules, template variables.
         var site = SiteValidator(report: report, reservedIDs: theme.reservedIDs).validate(
-            content, buildDate: CalendarDate(options.now, in: content.settings.timeZone), baseURL: baseURL)
+            content, buildDate: options.buildDay ?? CalendarDate(options.now, in: content.settings.timeZone), baseURL: baseURL)
         site.strings = strings
+        site.customStylesheet = theme.staticFiles[ThemeFiles.customStylesheetOutput] != nil
         report.add(contentsOf: AnchorCheck.check(bodies, reservedIDs: theme.reservedIDs))
         // Which partials render the same on many pages, read from the templates, for the render stage.
         let cacheable = !options.cacheFragments ? [] : FragmentAnalysis.cacheablePartials(
@@ -150,7 +153,9 @@ public enum SiteBuilder {
         // documents that show those bodies planned again. Otherwise (and always for `build`) all.
         let planInputs = PlanInputs(buildDate: site.buildDate, baseURL: baseURL, paper: paper, printLinks: links)
         let changes = content.changes
-        let replanned = changes.flatMap { $0.structural ? nil : options.cache?.previousPlan(for: planInputs) }
+        let everyPage = ContentKinds.everyPageFolders(options.kinds).map { "Content/\($0)/" }
+        let bodiesOnEveryPage = changes?.bodyOnly.contains { file in everyPage.contains { file.hasPrefix($0) } } ?? false
+        let replanned = changes.flatMap { $0.structural || bodiesOnEveryPage ? nil : options.cache?.previousPlan(for: planInputs) }
             .flatMap { planner.replan($0, changedBodies: changes!.bodyOnly) }
         let plan = replanned?.plan ?? planner.plan()
         report.add(contentsOf: OutputPathLimits.check(plan, outputFolder: options.outputDirectory.path))

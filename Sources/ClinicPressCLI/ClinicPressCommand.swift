@@ -39,7 +39,11 @@ struct SiteOptions: ParsableArguments {
     @Option(help: ArgumentHelp("PDFs: auto (when WeasyPrint is installed), require (a missing WeasyPrint is an error) or off (print HTML only).", valueName: "auto|require|off"))
     var pdf: PDFMode = .auto
 
+    @Option(help: ArgumentHelp("The day to build as if it were today (notices, past workshop sessions); default today, or SOURCE_DATE_EPOCH.", valueName: "YYYY-MM-DD"))
+    var date: String?
+
     func validate() throws {
+        try BuildDayOption.validate(date)
         if let baseURL, case .failure(let problem) = SiteAddress.parse(baseURL) {
             throw ValidationError("--base-url '\(ControlCharacters.escaped(baseURL))' cannot be the site's address: \(problem.message); \(problem.hint())")
         }
@@ -57,10 +61,30 @@ struct SiteOptions: ParsableArguments {
         let site = URL(fileURLWithPath: siteDirectory, isDirectory: true)
         return BuildOptions(siteDirectory: site, outputDirectory: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
                             baseURL: baseURL, includeDrafts: includeDrafts, print: !noPrint, paper: paper, pdf: pdf)
+            .on(BuildDayOption.day(date))
     }
 }
 
 extension Paper: ExpressibleByArgument {}
+
+/// `--date YYYY-MM-DD` on build, check and serve.
+enum BuildDayOption {
+    static func day(_ text: String?) -> CalendarDate? { text.flatMap(CalendarDate.init) }
+
+    static func validate(_ text: String?) throws {
+        guard let text, CalendarDate(text) == nil else { return }
+        throw ValidationError("--date '\(ControlCharacters.escaped(text))' is not a date; write it as YYYY-MM-DD, such as 2026-11-23")
+    }
+}
+
+extension BuildOptions {
+    /// These options, built as if on `day` (nil: today, or SOURCE_DATE_EPOCH).
+    func on(_ day: CalendarDate?) -> BuildOptions {
+        var options = self
+        options.buildDay = day
+        return options
+    }
+}
 extension PDFMode: ExpressibleByArgument {}
 
 struct BuildCommand: ParsableCommand {

@@ -30,7 +30,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-print"), help: "Make no printed documents (handouts, workshop packets, brochures).")
     var noPrint = false
 
+    @Option(help: ArgumentHelp("The day to build as if it were today (notices, past workshop sessions).", valueName: "YYYY-MM-DD"))
+    var date: String?
+
     func validate() throws {
+        try BuildDayOption.validate(date)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: siteDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ValidationError("the site folder '\(siteDirectory)' does not exist")
@@ -40,7 +44,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let site = URL(fileURLWithPath: siteDirectory, isDirectory: true)
-        let options = BuildOptions(siteDirectory: site, includeDrafts: includeDrafts, print: !noPrint)
+        let options = BuildOptions(siteDirectory: site, includeDrafts: includeDrafts, print: !noPrint).on(BuildDayOption.day(date))
         if !["127.0.0.1", "localhost", "::1"].contains(host) {
             FileHandle.standardError.write(Data("warning: listening on \(host): other computers on the network can see this site, drafts included\n".utf8))
         }

@@ -17,6 +17,8 @@ public struct Site: Sendable {
     var kinds: [any ContentKind.Type] = ContentKinds.all
     /// The interface words in the site's language (`Templates/strings/<language>.yml`).
     public var strings: ThemeStrings = .builtInEnglish
+    /// The theme has `Templates/assets/custom.css`: pages link it after the theme's styles.
+    public var customStylesheet = false
 
     /// Dates, times, day names and lists in those words.
     var format: LocaleFormatter { LocaleFormatter(strings: strings) }

@@ -42,6 +42,9 @@ protocol ContentKind: SendableMetatype {
     /// The printed documents whose source is this entry.
     static func entryPrintDocuments(_ entry: Entry, _ planner: PrintPlanner) -> [PrintDocument]
     static var printTemplates: [String: TemplateShape] { get }
+    /// The body shows on every page (notices), not on one page of its own: after an edit of it
+    /// alone, every page is planned again.
+    static var bodyOnEveryPage: Bool { get }
 }
 
 /// Where a kind's entries are written.
@@ -95,4 +98,5 @@ extension ContentKind {
     static func printBodies(_ entry: Entry, content: SiteContent) -> [PrintBody] { [] }
     static func printDocuments(_ planner: PrintPlanner) -> [PrintDocument] { [] }
     static var printTemplates: [String: TemplateShape] { [:] }
+    static var bodyOnEveryPage: Bool { false }
 }

@@ -1,10 +1,14 @@
 /// Every kind of content the build knows, in the order the site lists them.
 /// The stages loop over this list; adding a kind means adding it here.
 enum ContentKinds {
-    static let all: [any ContentKind.Type] = [ProgramKind.self, ArticleKind.self, WorkshopKind.self, TeamKind.self, PageKind.self]
+    static let all: [any ContentKind.Type] = [ProgramKind.self, ArticleKind.self, WorkshopKind.self, TeamKind.self, PageKind.self, NoticeKind.self]
 
     /// Every kind's list pages (`programs/`, `education/`).
     static func listPaths(_ kinds: [any ContentKind.Type]) -> [String] { kinds.flatMap { listPaths(of: $0) } }
+
+    /// Folders of the kinds whose bodies show on every page (`bodyOnEveryPage`).
+    static func everyPageFolders(_ kinds: [any ContentKind.Type]) -> [String] { kinds.compactMap { everyPageFolder(of: $0) } }
+    private static func everyPageFolder<K: ContentKind>(of kind: K.Type) -> String? { K.bodyOnEveryPage ? K.source.folder : nil }
 
     private static func listPaths<K: ContentKind>(of kind: K.Type) -> [String] { K.listPaths }
 

@@ -22,6 +22,8 @@ enum ProgramKind: ContentKind {
         .optional("not_a_fit", .texts),
         .optional("insurance", .texts),
         .optional("workshops", .references(folder: "workshops")),
+        .optional("status", .choice(ProgramStatus.allCases.map(\.rawValue))),
+        .optional("status_note", .text),
         .optional("order", .integer(-10_000...10_000)),
         .optional("draft", .flag),
     ]
@@ -46,6 +48,7 @@ enum ProgramKind: ContentKind {
             focus: fields.texts("focus"), lengthWeeks: fields.integer("length_weeks"), tracks: tracks,
             components: components, goodFit: fields.texts("good_fit"), notAFit: fields.texts("not_a_fit"),
             insurance: fields.texts("insurance"), workshops: fields.references("workshops"),
+            status: fields.choice("status", ProgramStatus.self), statusNote: fields.text("status_note"),
             order: fields.integer("order") ?? 1000, draft: fields.flag("draft") ?? false, body: body)
     }
 
@@ -133,7 +136,7 @@ enum ProgramKind: ContentKind {
             components: program.components.map { ComponentView(name: $0.name, description: $0.description) },
             goodFit: program.goodFit, notAFit: program.notAFit, insurance: program.insurance, bodyHTML: body.html,
             toc: body.tocViews, articles: articles.map(views.articleCard), workshops: workshops.map(views.workshopCard),
-            team: team.map(views.teamMemberView),
+            team: team.map(views.teamMemberView), status: views.statusView(program),
             brochure: planner.printLinks.link(folder: brochureFolder, slug: program.slug, document: "brochure",
                                              strings: site.strings))
         return PagePlan(
@@ -178,7 +181,8 @@ enum ProgramKind: ContentKind {
             focus: format.list(program.focus),
             components: program.components.map { ComponentView(name: $0.name, description: $0.description) },
             tracks: program.tracks.map(planner.views.trackView), grid: ScheduleGrid.make(program.tracks, format: format),
-            goodFit: program.goodFit, notAFit: program.notAFit, insurance: program.insurance)
+            goodFit: program.goodFit, notAFit: program.notAFit, insurance: program.insurance,
+            status: planner.views.statusView(program))
         return [PrintDocument(kind: .brochure, slug: program.slug, folder: brochureFolder, source: program.file,
                               template: "brochure", context: planner.context(frame, AnyTemplateValue(content)),
                               inputs: [program.file])]

@@ -93,7 +93,7 @@ public struct ContentLoader {
               let root = YAMLParser.parse(text, file: file, lineOffset: 0, report: report),
               let site = YAMLMapping(root, file: file, lineOffset: 0, allowedKeys: [
                   "name", "url", "language", "timezone", "tagline", "description", "phone", "email",
-                  "address", "hours", "crisis", "intake_steps", "paper",
+                  "address", "hours", "crisis", "intake_steps", "paper", "brand", "hero", "map_url",
               ], report: report, what: "site.yml")
         else { return nil }
 
@@ -155,13 +155,15 @@ public struct ContentLoader {
         }
         let paper = site.choice("paper", Paper.self) ?? .letter
         let language = site.string("language") ?? "en"
+        let brand = loadBrand(site), hero = loadHero(site), mapURL = loadMapURL(site)
         guard let name, let url else { return nil }
         return SiteSettings(
             name: name, url: url, language: language, timezone: timezone,
             tagline: site.string("tagline"), description: site.string("description"),
             phone: site.phone("phone"), email: site.string("email"), address: address, hours: hours,
             crisis: site.has("crisis") ? crisis : CrisisResource.defaults,
-            intakeSteps: site.strings("intake_steps"), paper: paper)
+            intakeSteps: site.strings("intake_steps"), paper: paper,
+            brand: brand, hero: hero, mapURL: mapURL)
     }
 
     // MARK: Markdown files with front matter

@@ -63,6 +63,12 @@ public struct SiteSettings: Sendable {
     public var crisis: [CrisisResource]
     public var intakeSteps: [String]
     public var paper: Paper
+    /// `brand`: logo and colours (nil: the theme's own).
+    public var brand: Brand? = nil
+    /// `hero`: the home page's picture.
+    public var hero: Hero? = nil
+    /// `map_url`: where "Get directions" leads instead of an OpenStreetMap search for the address.
+    public var mapURL: String? = nil
 
     /// The clinic's time zone; UTC when none is given (a site without workshops needs none).
     public var timeZone: TimeZone { timezone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")! }
@@ -83,6 +89,11 @@ public struct Track: Sendable {
     public var minutesPerDay: Int { end.minutes - start.minutes }
     /// `tracks[2]`, for diagnostics.
     public var key: String = "tracks"
+}
+
+/// A program's `status`: shown as a badge in words, never by colour alone.
+public enum ProgramStatus: String, CaseIterable, Sendable {
+    case accepting, waitlist, paused
 }
 
 public struct ProgramComponent: Sendable {
@@ -106,6 +117,9 @@ public struct Program: Sendable {
     public var notAFit: [String]
     public var insurance: [String]
     public var workshops: [SlugReference]
+    /// `status`: whether the program takes new clients now (nil: not said).
+    public var status: ProgramStatus?
+    public var statusNote: String?
     public var order: Int
     public var draft: Bool
     public var body: MarkdownSource

@@ -20,6 +20,12 @@ struct ThemeFiles {
 
     static func isAsset(_ path: String) -> Bool { path.hasPrefix(assetFolder + "/") }
 
+    /// A clinic's own styles, loaded after the theme's on every web page (not in print, whose
+    /// panels have fixed sizes that a web style could break): `Templates/assets/custom.css`,
+    /// published at `theme/custom.css`.
+    static let customStylesheet = "assets/custom.css"
+    static let customStylesheetOutput = assetFolder + "/custom.css"
+
     static func load(siteDirectory: URL, report: DiagnosticCollector) -> ThemeFiles {
         var theme = ThemeFiles()
         for (path, text) in BuiltInTheme.files where !EditorLeftovers.isIgnored((path as NSString).lastPathComponent) {
@@ -49,6 +55,13 @@ struct ThemeFiles {
                 theme.templates[name] = (text, source)
             } else if ThemeStrings.isStringsFile(path) {
                 continue
+            } else if path == customStylesheet || path == customStylesheetOutput {
+                if theme.staticFiles[customStylesheetOutput] != nil, siteHas(customStylesheet, customStylesheetOutput, in: paths) {
+                    report.add(.error(source, "Templates/\(customStylesheet) and Templates/\(customStylesheetOutput) would both be published at /\(customStylesheetOutput)",
+                                      hint: "keep your styles in Templates/\(customStylesheet) and delete the other file"))
+                    continue
+                }
+                if let file = overrides.readableFile(source) { theme.staticFiles[customStylesheetOutput] = .copy(of: file) }
             } else if isAsset(path) {
                 // Images, fonts and stylesheets are copied as they are, never read whole here.
                 if let file = overrides.readableFile(source) { theme.staticFiles[path] = .copy(of: file) }
@@ -59,4 +72,9 @@ struct ThemeFiles {
         }
         return theme
     }
+
+    private static func siteHas(_ a: String, _ b: String, in paths: [String]) -> Bool { paths.contains(a) && paths.contains(b) }
+
+    /// The site's `Templates/assets/custom.css` (or a `theme/custom.css`) is published.
+    var hasCustomStylesheet: Bool { staticFiles[Self.customStylesheetOutput] != nil }
 }

@@ -19,6 +19,7 @@ enum StringKeys {
     static func levelOfCareShort(_ level: LevelOfCare) -> String { "level_of_care.\(level.rawValue)_short" }
     static func audience(_ audience: ProgramAudience) -> String { "audiences." + audience.rawValue }
     static func readers(_ readers: ReaderAudience) -> String { "readers." + readers.rawValue }
+    static func programStatus(_ status: ProgramStatus) -> String { "status." + status.rawValue }
 
     // Navigation and the pages the build makes itself.
     static let navHome = "nav.home", navPrograms = "nav.programs", navLevels = "nav.levels_of_care"
@@ -64,6 +65,7 @@ enum StringKeys {
         keys += Weekday.allCases.flatMap { [weekday($0), weekdayPlural($0), weekdayShort($0)] }
         keys += LevelOfCare.allCases.flatMap { [levelOfCare($0), levelOfCareShort($0)] }
         keys += ProgramAudience.allCases.map(audience) + ReaderAudience.allCases.map(readers)
+        keys += ProgramStatus.allCases.map(programStatus)
         keys += ArticleKind.filters.map { libraryTitle($0.audience) }
         keys += printedDocuments.flatMap { [printLink($0, pdf: true), printLink($0, pdf: false)] }
         return keys

@@ -8,12 +8,19 @@ struct ViewBuilder {
         let s = site.settings
         let hours = s.hours.map { HoursView(days: format.dayRange($0.days), opens: format.time($0.opens), closes: format.time($0.closes)) }
         let address = s.address?.lines ?? []
-        return SiteView(
+        var view = SiteView(
             name: s.name, tagline: s.tagline, description: s.description, url: site.baseURL, language: s.language,
             phone: s.phone?.written, phoneHref: s.phone?.href, email: s.email,
             addressLines: address, hours: hours,
             crisis: s.crisis.map(crisisView), intakeSteps: s.intakeSteps,
             year: String(site.buildDate.year))
+        view.brand = brandView
+        view.logo = s.brand?.logo.map { imageView($0, alt: "") }
+        view.hero = s.hero.map { imageView($0.image, alt: $0.alt) }
+        view.notices = noticeViews
+        view.directionsURL = directionsURL
+        view.customCSS = site.customStylesheet
+        return view
     }
 
     /// A crisis line's name: the clinic's words, or the strings file's for the built-in lines.
@@ -55,7 +62,7 @@ struct ViewBuilder {
             slug: program.slug, path: SitePaths.program(program.slug), title: program.title, summary: program.summary,
             level: format.levelOfCare(program.levelOfCare), levelShort: format.levelOfCareShort(program.levelOfCare),
             audience: format.audience(program.audience),
-            scheduleLine: schedule.joined(separator: site.strings[StringKeys.cardSeparator]))
+            scheduleLine: schedule.joined(separator: site.strings[StringKeys.cardSeparator]), status: statusView(program))
     }
 
     func articleCard(_ article: EducationArticle) -> ArticleCardView {

@@ -42,6 +42,7 @@ public struct ProgramPageContent: Sendable, Hashable {
     public var articles: [ArticleCardView]
     public var workshops: [WorkshopCardView]
     public var team: [TeamMemberView]
+    public var status: StatusView?
     /// The printable brochure, when print documents are made.
     public var brochure: PrintLinkView?
 }
@@ -167,6 +168,7 @@ extension ProgramPageContent: TemplateValue {
         "workshops": .list { $0.workshops },
         "team": .list { $0.team },
         "brochure": .object { $0.brochure },
+        "status": .object { $0.status },
     ])
 }
 

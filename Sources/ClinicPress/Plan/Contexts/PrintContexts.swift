@@ -116,6 +116,7 @@ public struct BrochureContent: Sendable, Hashable {
     public var goodFit: [String]
     public var notAFit: [String]
     public var insurance: [String]
+    public var status: StatusView?
 }
 
 /// A link from a web page to its printed version.
@@ -213,6 +214,7 @@ extension BrochureContent: TemplateValue {
         "goodFit": .texts { $0.goodFit },
         "notAFit": .texts { $0.notAFit },
         "insurance": .texts { $0.insurance },
+        "status": .object { $0.status },
     ])
 }
 

@@ -43,6 +43,16 @@ public struct SiteView: Sendable, Hashable {
     public var crisis: [CrisisView]
     public var intakeSteps: [String]
     public var year: String
+    /// The brand's colours (nil: the theme's own), logo and home-page picture.
+    public var brand: BrandView? = nil
+    public var logo: ImageView? = nil
+    public var hero: ImageView? = nil
+    /// Notices shown on the build date, urgent first.
+    public var notices: [NoticeView] = []
+    /// "Get directions": `map_url`, or an OpenStreetMap search for the address.
+    public var directionsURL: String? = nil
+    /// `Templates/assets/custom.css` exists and is published at `theme/custom.css`.
+    public var customCSS: Bool = false
 }
 
 /// The page being rendered, under `page`.
@@ -147,6 +157,7 @@ public struct ProgramCardView: Sendable, Hashable {
     public var levelShort: String
     public var audience: String
     public var scheduleLine: String
+    public var status: StatusView? = nil
 }
 
 // MARK: What templates can read
@@ -195,6 +206,12 @@ extension SiteView: TemplateValue {
         "crisis": .list { $0.crisis },
         "intakeSteps": .texts { $0.intakeSteps },
         "year": .value { $0.year },
+        "brand": .object { $0.brand },
+        "logo": .object { $0.logo },
+        "hero": .object { $0.hero },
+        "notices": .list { $0.notices },
+        "directionsURL": .value { $0.directionsURL },
+        "customCSS": .value { $0.customCSS },
     ])
 }
 
@@ -312,5 +329,6 @@ extension ProgramCardView: TemplateValue {
         "levelShort": .value { $0.levelShort },
         "audience": .value { $0.audience },
         "scheduleLine": .value { $0.scheduleLine },
+        "status": .object { $0.status },
     ])
 }
