@@ -38,6 +38,8 @@ public struct ContentLoader {
         for kind in kinds { load(kind, into: &store) }
         let assets = files.allFiles(below: "Content/assets")
         checkSVGs(assets)
+        let pictures = ImageCatalog.read(assets, assetsFolder: files.root.appendingPathComponent("Content/assets"))
+        report.add(contentsOf: pictures.diagnostics)
         let changes = cache?.endLoad(assets: assets)
         guard let settings else { return nil }
         if !store.entries(WorkshopKind.self).isEmpty && settings.timezone == nil {
@@ -47,6 +49,7 @@ public struct ContentLoader {
         }
         var content = SiteContent(settings: settings, entries: store, kinds: kinds, assets: assets, unreadable: unreadable.slugs)
         content.changes = changes
+        content.images = pictures.catalog
         return content
     }
 

@@ -109,6 +109,9 @@ public struct Program: Sendable {
     public var order: Int
     public var draft: Bool
     public var body: MarkdownSource
+    /// `image`, shown on the program's page and brochure, with `image_alt`.
+    public var image: ImageReference? = nil
+    public var imageAlt: String? = nil
 }
 
 /// `Content/education/<slug>.md`: a psychoeducation article, also printed as a handout.
@@ -129,6 +132,9 @@ public struct EducationArticle: Sendable {
     public var handout: Bool
     public var draft: Bool
     public var body: MarkdownSource
+    /// `image`, shown at the top of the article and its handout, with `image_alt`.
+    public var image: ImageReference? = nil
+    public var imageAlt: String? = nil
 
     public var nextReview: CalendarDate { reviewed.adding(months: reviewEveryMonths) }
 }
@@ -165,6 +171,9 @@ public struct TeamMember: Sendable {
     public var role: String?
     public var bio: String?
     public var programs: [SlugReference]
+    /// `photo`, with `photo_alt` (the person's name when absent).
+    public var photo: ImageReference? = nil
+    public var photoAlt: String? = nil
     /// The member's anchor on the team page, unique within the site (set when the site is validated).
     public var id: String = ""
 }
@@ -190,6 +199,8 @@ public struct SiteContent: Sendable {
     var kinds: [any ContentKind.Type] = ContentKinds.all
     /// Paths of files in `Content/assets/`, relative to it (`group-room.svg`).
     public var assets: [String]
+    /// The raster pictures among them that can be published, with their renditions.
+    public var images = ImageCatalog()
     /// Slugs of files that exist but could not be read because of their own errors, by folder
     /// (`programs`): references to them are not reported again as unknown.
     public var unreadable: [String: Set<String>] = [:]

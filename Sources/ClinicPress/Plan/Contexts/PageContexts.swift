@@ -44,6 +44,8 @@ public struct ProgramPageContent: Sendable, Hashable {
     public var team: [TeamMemberView]
     /// The printable brochure, when print documents are made.
     public var brochure: PrintLinkView?
+    /// `image`, shown under the summary (in the first screen: loaded at once).
+    public var image: PictureView? = nil
 }
 
 public struct LevelRowView: Sendable, Hashable {
@@ -85,6 +87,8 @@ public struct ArticlePageContent: Sendable, Hashable {
     public var toc: [HeadingView]
     /// The printable handout, when print documents are made and the article is one.
     public var handout: PrintLinkView?
+    /// `image`, shown under the summary (in the first screen: loaded at once).
+    public var image: PictureView? = nil
 }
 
 public struct WorkshopSeriesView: Sendable, Hashable {
@@ -167,6 +171,7 @@ extension ProgramPageContent: TemplateValue {
         "workshops": .list { $0.workshops },
         "team": .list { $0.team },
         "brochure": .object { $0.brochure },
+        "image": .object { $0.image },
     ])
 }
 
@@ -215,6 +220,7 @@ extension ArticlePageContent: TemplateValue {
         "bodyHTML": .value { $0.bodyHTML },
         "toc": .list { $0.toc },
         "handout": .object { $0.handout },
+        "image": .object { $0.image },
     ])
 }
 

@@ -46,6 +46,8 @@ public struct HandoutView: Sendable, Hashable {
     public var bodyHTML: String
     public var onlineURL: String
     public var qrSVG: String
+    /// The article's `image`: print templates show `{{root}}{{src}}`, the largest rendition.
+    public var image: PictureView? = nil
 }
 
 public struct HandoutContent: Sendable, Hashable {
@@ -116,6 +118,8 @@ public struct BrochureContent: Sendable, Hashable {
     public var goodFit: [String]
     public var notAFit: [String]
     public var insurance: [String]
+    /// `image`: print templates show `{{root}}{{src}}`, the largest rendition.
+    public var image: PictureView? = nil
 }
 
 /// A link from a web page to its printed version.
@@ -156,6 +160,7 @@ extension HandoutView: TemplateValue {
         "bodyHTML": .value { $0.bodyHTML },
         "onlineURL": .value { $0.onlineURL },
         "qrSVG": .value { $0.qrSVG },
+        "image": .object { $0.image },
     ])
 }
 
@@ -213,6 +218,7 @@ extension BrochureContent: TemplateValue {
         "goodFit": .texts { $0.goodFit },
         "notAFit": .texts { $0.notAFit },
         "insurance": .texts { $0.insurance },
+        "image": .object { $0.image },
     ])
 }
 

@@ -1,0 +1,109 @@
+#include "vips_shim.h"
+
+#include <string.h>
+#include <vips/vips.h>
+
+static int started = 0;
+static GOnce start_once = G_ONCE_INIT;
+
+static gpointer start(gpointer unused) {
+    (void) unused;
+    if (VIPS_INIT("clinicpress") != 0) return NULL;
+    vips_cache_set_max(0);
+    vips_cache_set_max_mem(0);
+    vips_concurrency_set(1);
+    vips_block_untrusted_set(TRUE);
+    started = 1;
+    return NULL;
+}
+
+int cp_vips_start(void) {
+    g_once(&start_once, start, NULL);
+    return started ? 0 : -1;
+}
+
+int cp_vips_read_header(const void *data, size_t length, cp_vips_header *header) {
+    memset(header, 0, sizeof *header);
+    const char *loader = vips_foreign_find_load_buffer(data, length);
+    if (loader == NULL) return -1;
+    // The class name (VipsForeignLoadJpegBuffer) as libvips' nickname (jpegload_buffer).
+    const char *nickname = vips_nickname_find(g_type_from_name(loader));
+    g_strlcpy(header->loader, nickname ? nickname : loader, sizeof header->loader);
+    // Sequential access: reading the header never decodes the pixels.
+    VipsImage *image = vips_image_new_from_buffer(data, length, "", "access", VIPS_ACCESS_SEQUENTIAL, NULL);
+    if (image == NULL) return -1;
+    header->width = vips_image_get_width(image);
+    header->height = vips_image_get_height(image);
+    int orientation = 1;
+    if (vips_image_get_typeof(image, VIPS_META_ORIENTATION) &&
+        vips_image_get_int(image, VIPS_META_ORIENTATION, &orientation) != 0) orientation = 1;
+    header->orientation = orientation >= 1 && orientation <= 8 ? orientation : 1;
+    int pages = 1;
+    if (vips_image_get_typeof(image, VIPS_META_N_PAGES) &&
+        vips_image_get_int(image, VIPS_META_N_PAGES, &pages) != 0) pages = 1;
+    header->pages = pages;
+    header->has_alpha = vips_image_hasalpha(image);
+    g_object_unref(image);
+    return 0;
+}
+
+int cp_vips_render(const void *data, size_t length, int width, int height, int format, int quality,
+                   void **out, size_t *out_length) {
+    *out = NULL;
+    *out_length = 0;
+    VipsImage *thumb = NULL;
+    // thumbnail: shrink-on-load where the format allows, rotate upright by the orientation tag
+    // (then drop the tag), import an embedded ICC profile and export sRGB. "force" gives exactly
+    // width x height; the caller computed them from the upright aspect ratio, so nothing is
+    // cropped or stretched by more than rounding. fail_on=error: truncated or corrupt data fails.
+    if (vips_thumbnail_buffer((void *) data, length, &thumb, width,
+                              "height", height,
+                              "size", VIPS_SIZE_FORCE,
+                              "export_profile", "srgb",
+                              "fail_on", VIPS_FAIL_ON_ERROR,
+                              NULL) != 0) return -1;
+    int result;
+    switch (format) {
+    case 0:
+        result = vips_webpsave_buffer(thumb, out, out_length,
+                                      "Q", quality, "lossless", FALSE, "smart_subsample", FALSE,
+                                      "effort", 4, "strip", TRUE, NULL);
+        break;
+    case 1: {
+        // JPEG has no alpha: flatten onto white first.
+        VipsImage *flat = NULL;
+        if (vips_image_hasalpha(thumb)) {
+            double white[3] = {255, 255, 255};
+            VipsArrayDouble *background = vips_array_double_new(white, 3);
+            result = vips_flatten(thumb, &flat, "background", background, NULL);
+            vips_area_unref(VIPS_AREA(background));
+            if (result != 0) break;
+        }
+        result = vips_jpegsave_buffer(flat ? flat : thumb, out, out_length,
+                                      "Q", quality, "optimize_coding", TRUE, "interlace", FALSE,
+                                      "subsample_mode", VIPS_FOREIGN_SUBSAMPLE_AUTO,
+                                      "strip", TRUE, NULL);
+        if (flat) g_object_unref(flat);
+        break;
+    }
+    case 2:
+        result = vips_pngsave_buffer(thumb, out, out_length,
+                                     "compression", 9, "interlace", FALSE, "strip", TRUE, NULL);
+        break;
+    default:
+        vips_error("clinicpress", "unknown output format %d", format);
+        result = -1;
+    }
+    g_object_unref(thumb);
+    if (result != 0 && *out) {
+        g_free(*out);
+        *out = NULL;
+    }
+    return result;
+}
+
+void cp_vips_free(void *pointer) { g_free(pointer); }
+
+char *cp_vips_take_error(void) { return vips_error_buffer_copy(); }
+
+const char *cp_vips_version(void) { return vips_version_string(); }
