@@ -6,8 +6,15 @@
 static int started = 0;
 static GOnce start_once = G_ONCE_INIT;
 
+static void quiet(const gchar *domain, GLogLevelFlags level, const gchar *message, gpointer unused) {
+    (void) domain; (void) level; (void) message; (void) unused;
+}
+
 static gpointer start(gpointer unused) {
     (void) unused;
+    // libvips prints its warnings ("Premature end of JPEG file") on stderr; ClinicPress reports
+    // each problem once, as a diagnostic naming the file, from the error that follows.
+    g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO, quiet, NULL);
     if (VIPS_INIT("clinicpress") != 0) return NULL;
     vips_cache_set_max(0);
     vips_cache_set_max_mem(0);
@@ -61,6 +68,8 @@ int cp_vips_render(const void *data, size_t length, int width, int height, int f
                               "size", VIPS_SIZE_FORCE,
                               "export_profile", "srgb",
                               "fail_on", VIPS_FAIL_ON_ERROR,
+                              // libvips 8.14 passes the loader only this text, not fail_on.
+                              "option_string", "fail_on=error",
                               NULL) != 0) return -1;
     int result;
     switch (format) {

@@ -44,8 +44,9 @@ public struct ImageCatalog: Sendable, Equatable {
         do {
             header = try RasterImages.header(data)
         } catch {
-            return .failure(.error(file, "this file is not a picture ClinicPress can read" + (error.message.isEmpty ? "" : " (\(error.message))"),
-                                   hint: "open it in an image editor and save it again as JPEG (photos) or PNG (drawings, transparency)"))
+            return .failure(.error(file, "this file is not a picture ClinicPress can read",
+                                   hint: (error.message.isEmpty ? "" : "libvips says: \(error.message). ")
+                                       + "Open it in an image editor and save it again as JPEG (photos) or PNG (drawings, transparency)"))
         }
         let kind = header.loader.replacingOccurrences(of: "_buffer", with: "").replacingOccurrences(of: "load", with: "").uppercased()
         guard RasterImages.loaders(forExtension: ext).contains(where: { header.loader.hasPrefix($0) }) else {

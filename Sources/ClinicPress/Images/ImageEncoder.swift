@@ -63,8 +63,9 @@ struct ImageEncoder {
                 let bytes = try RasterImages.encode(data, width: rendition.width, height: rendition.height, format: rendition.format)
                 files.append(OutputFile(path: job.path, contents: bytes))
             } catch {
-                return .failure(.error(file, "this picture cannot be decoded: it is damaged or cut short" + (error.message.isEmpty ? "" : " (\(error.message))"),
-                                       hint: "open it in an image editor and save it again, or copy it again from where it came from"))
+                return .failure(.error(file, "this picture cannot be decoded: it is damaged or cut short",
+                                       hint: (error.message.isEmpty ? "" : "libvips says: \(error.message). ")
+                                           + "Open it in an image editor and save it again, or copy it again from where it came from"))
             }
         }
         return .success(files)

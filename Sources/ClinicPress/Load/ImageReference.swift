@@ -23,28 +23,30 @@ public struct ImageReference: Sendable, Hashable {
     /// Checks the form of `assets/<file>`: inside `Content/assets/`, a picture's extension.
     static func parse(_ text: String, file: String, position: SourcePosition, key: String) -> Result<ImageReference, Diagnostic> {
         let example = "assets/NAME.jpg"
+        // `[2].photo` in messages that name the key's place; `photo` in the words.
+        let name = key.split(separator: ".").last.map(String.init) ?? key
         func failure(_ message: String, _ hint: String) -> Result<ImageReference, Diagnostic> {
             .failure(.error(file, position, key: key, message, hint: hint))
         }
         if text.contains(":") || text.hasPrefix("/") || text.contains("\\") {
-            return failure("'\(key)' names '\(text)', which is not a file in Content/assets/; pages never load pictures from elsewhere",
-                           "save the picture in Content/assets/ and write '\(key.split(separator: ".").last ?? "photo"): \(example)'")
+            return failure("'\(name)' names '\(text)', which is not a file in Content/assets/; pages never load pictures from elsewhere",
+                           "save the picture in Content/assets/ and write '\(name): \(example)'")
         }
         let trimmed = text.hasPrefix("../assets/") ? String(text.dropFirst(3))
             : text.hasPrefix("Content/assets/") ? String(text.dropFirst("Content/".count)) : text
         guard trimmed.hasPrefix("assets/"), let normal = RelativeURL.normalize(trimmed), normal.hasPrefix("assets/"),
               !normal.hasSuffix("/"), normal.count > "assets/".count else {
-            return failure("'\(key)' names '\(text)', which is outside Content/assets/",
+            return failure("'\(name)' names '\(text)', which is outside Content/assets/",
                            "pictures live in Content/assets/ and are named from there: \(example)")
         }
         if trimmed != text {
-            return failure("'\(key)' should be written '\(trimmed)', not '\(text)'",
+            return failure("'\(name)' should be written '\(trimmed)', not '\(text)'",
                            "picture keys name a file of Content/assets/ as assets/<file>, whatever file they are in")
         }
         let asset = String(normal.dropFirst("assets/".count))
         let ext = (asset as NSString).pathExtension.lowercased()
         guard extensions.contains(ext) else {
-            return failure("'\(key)' names '\(text)', which is not a picture" + (ext.isEmpty ? "" : " (.\(ext))"),
+            return failure("'\(name)' names '\(text)', which is not a picture" + (ext.isEmpty ? "" : " (.\(ext))"),
                            "use a JPEG or PNG (photos), WebP, GIF or an SVG drawing: \(extensions.sorted().joined(separator: ", "))")
         }
         return .success(ImageReference(asset: asset, file: file, position: position, key: key))
@@ -55,7 +57,7 @@ public struct ImageReference: Sendable, Hashable {
         guard !assets.contains(reference.asset) else { return }
         let pictures = assets.filter { extensions.contains(($0 as NSString).pathExtension.lowercased()) }
         report.add(.error(reference.file, reference.position, key: reference.key,
-                          "'\(reference.key)' names assets/\(reference.asset), but there is no file Content/assets/\(reference.asset)",
+                          "'\(reference.key.split(separator: ".").last.map(String.init) ?? reference.key)' names assets/\(reference.asset), but there is no file Content/assets/\(reference.asset)",
                           hint: Suggestion.closest(to: reference.asset, in: Array(pictures)).map { "did you mean 'assets/\($0)'?" }
                               ?? "put the picture in Content/assets/"))
     }
