@@ -53,6 +53,8 @@ test: test-deps
 	SOURCE_DATE_EPOCH=1795392000 $(DEBUG_BIN) build $(FIXTURE_SITE) --pdf require --output $(TEST_SITE)-again
 	diff -r $(TEST_SITE) $(TEST_SITE)-again && echo "deterministic: both builds are byte-identical"
 	python3 Tests/Hostile/run.py $(DEBUG_BIN)
+	@# Pictures: a photo with GPS and a rotation tag comes out upright, resized, WebP + JPEG, with no metadata (exiftool).
+	python3 Tests/Images/images_test.py $(DEBUG_BIN)
 	python3 Tests/Hostile/interrupt.py $(DEBUG_BIN)
 	Tests/SiteChecks/run_all.sh $(TEST_SITE) $(TEST_SITE)-again
 	@# The PDF checks fail on hand-made broken PDFs and on broken copies of the fixture's real ones ...

@@ -54,6 +54,54 @@ int cp_vips_read_header(const void *data, size_t length, cp_vips_header *header)
     return 0;
 }
 
+// A copy of `in` with no metadata fields at all: EXIF (and its GPS), XMP, IPTC, the ICC profile,
+// the orientation, PNG comments. The savers' own `strip` is not enough: in libvips 8.14,
+// webpsave still writes the EXIF block, GPS included.
+static const char *kept_fields[] = {
+    "width", "height", "bands", "format", "coding", "interpretation", "xoffset", "yoffset",
+    "xres", "yres", "filename", "mode", NULL,
+};
+
+static int keep_field(const char *name) {
+    for (const char **kept = kept_fields; *kept; kept++)
+        if (strcmp(*kept, name) == 0) return 1;
+    return 0;
+}
+
+static int strip_metadata(VipsImage *in, VipsImage **out) {
+    if (vips_copy(in, out, NULL) != 0) return -1;
+    gchar **fields = vips_image_get_fields(*out);
+    for (gchar **field = fields; *field; field++)
+        if (!keep_field(*field)) vips_image_remove(*out, *field);
+    g_strfreev(fields);
+    return 0;
+}
+
+static unsigned read32(const unsigned char *p) { return p[0] | p[1] << 8 | p[2] << 16 | (unsigned) p[3] << 24; }
+static void write32(unsigned char *p, unsigned v) { p[0] = v; p[1] = v >> 8; p[2] = v >> 16; p[3] = v >> 24; }
+
+// libvips 8.14's webpsave writes an EXIF block of its own (orientation, resolution) even with
+// `strip`: the EXIF and XMP chunks are taken out of the RIFF container here, in place, and
+// their flags cleared in the VP8X header. Returns the new length.
+static size_t webp_drop_metadata(unsigned char *data, size_t length) {
+    if (length < 12 || memcmp(data, "RIFF", 4) != 0 || memcmp(data + 8, "WEBP", 4) != 0) return length;
+    size_t read = 12, write = 12;
+    while (read + 8 <= length) {
+        unsigned size = read32(data + read + 4);
+        size_t whole = 8 + (size_t) size + (size & 1);
+        if (read + whole > length) return length;  // not as expected: leave it whole
+        int drop = memcmp(data + read, "EXIF", 4) == 0 || memcmp(data + read, "XMP ", 4) == 0;
+        if (!drop) {
+            if (memcmp(data + read, "VP8X", 4) == 0 && size >= 1) data[read + 8] &= (unsigned char) ~(0x08 | 0x04);
+            memmove(data + write, data + read, whole);
+            write += whole;
+        }
+        read += whole;
+    }
+    write32(data + 4, (unsigned) (write - 8));
+    return write;
+}
+
 int cp_vips_render(const void *data, size_t length, int width, int height, int format, int quality,
                    void **out, size_t *out_length) {
     *out = NULL;
@@ -71,12 +119,18 @@ int cp_vips_render(const void *data, size_t length, int width, int height, int f
                               // libvips 8.14 passes the loader only this text, not fail_on.
                               "option_string", "fail_on=error",
                               NULL) != 0) return -1;
+    VipsImage *bare = NULL;
+    int stripped = strip_metadata(thumb, &bare);
+    g_object_unref(thumb);
+    if (stripped != 0) return -1;
+    thumb = bare;
     int result;
     switch (format) {
     case 0:
         result = vips_webpsave_buffer(thumb, out, out_length,
                                       "Q", quality, "lossless", FALSE, "smart_subsample", FALSE,
                                       "effort", 4, "strip", TRUE, NULL);
+        if (result == 0) *out_length = webp_drop_metadata(*out, *out_length);
         break;
     case 1: {
         // JPEG has no alpha: flatten onto white first.
