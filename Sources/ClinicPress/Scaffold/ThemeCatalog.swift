@@ -18,6 +18,7 @@ public enum ThemeCatalog {
         "session-list.mustache": "Partial: a list of workshop sessions.",
         "session-item.mustache": "Partial: one workshop session (date, time, place, topic, handouts).",
         "toc.mustache": "Partial: the \"On this page\" list of a page's headings.",
+        "picture.mustache": "Partial: one picture (a photo, a program's or article's image) as `<picture>` with its WebP and JPEG/PNG widths, `width`, `height` and lazy loading; used inside a `PictureView` section: `{{#photo}}{{>picture}}{{/photo}}`.",
         "home.mustache": "Page: the home page.",
         "program-list.mustache": "Page: `/programs/`.",
         "program.mustache": "Page: one program.",
