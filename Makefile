@@ -53,6 +53,8 @@ test: test-deps
 	SOURCE_DATE_EPOCH=1795392000 $(DEBUG_BIN) build $(FIXTURE_SITE) --pdf require --output $(TEST_SITE)-again
 	diff -r $(TEST_SITE) $(TEST_SITE)-again && echo "deterministic: both builds are byte-identical"
 	python3 Tests/Hostile/run.py $(DEBUG_BIN)
+	@# Pictures: a photo with GPS and a rotation tag comes out upright, resized, WebP + JPEG, with no metadata (exiftool).
+	python3 Tests/Images/images_test.py $(DEBUG_BIN)
 	python3 Tests/Hostile/interrupt.py $(DEBUG_BIN)
 	Tests/SiteChecks/run_all.sh $(TEST_SITE) $(TEST_SITE)-again
 	@# Brand variations: a dark brand colour and no brand at all also pass every site check.
@@ -61,6 +63,10 @@ test: test-deps
 	.venv-tests/bin/python Tests/PrintChecks/check_pdfs.py --selftest $(TEST_SITE)
 	@# ... and pass on the real ones.
 	.venv-tests/bin/python Tests/PrintChecks/check_pdfs.py $(TEST_SITE)
+	@# Every page at 320, 390 and 1280 px in Chromium: no sideways scrolling, the crisis line's phone
+	@# link in the first screen, no image without width and height; screenshots kept for people to see.
+	.venv-tests/bin/python Tests/SiteChecks/layout_check.py $(TEST_SITE) .build/screenshots/fixture
+	.venv-tests/bin/python Tests/SiteChecks/layout_check.py $(EXAMPLE_SITE) .build/screenshots/example
 	@# clinicpress serve over real HTTP, and in Chromium: reload, errors, PDFs, traversal, port in use.
 	.venv-tests/bin/python Tests/Serve/serve_test.py $(DEBUG_BIN) --browser
 	@# clinicpress new site: a starter clinic that builds clean and passes every site check.

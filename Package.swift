@@ -33,6 +33,14 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        // libvips from the system (Debian: libvips-dev), for photos: resized, re-encoded, metadata stripped.
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
+        // Non-variadic wrappers around the libvips calls the engine makes (Swift cannot call `...`).
+        .target(name: "CVipsShim", dependencies: ["CVips"]),
         // Turns Templates/ into Swift source at build time, so the default theme ships inside the tool.
         .executableTarget(name: "ThemeEmbedder"),
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
@@ -41,6 +49,7 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 "CQRencode",
+                "CVipsShim",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -5,7 +5,8 @@
 #   scripts/install-test-tools.sh
 #
 # * Debian packages (installed only if missing; `apt-get update` only then):
-#     chromium chromium-driver linkchecker, default-jre-headless if there is
+#     chromium chromium-driver linkchecker strace libimage-exiftool-perl
+#     libvips-tools, default-jre-headless if there is
 #     no `java`, python3-venv if `python3 -m venv` cannot work.
 # * Python venv REPO/.venv-tests (override: SITECHECK_VENV) with the pinned
 #   Tests/SiteChecks/requirements.txt, plus axe-playwright-python installed
@@ -28,7 +29,9 @@ INSTALL_VERBOSE="${SITECHECK_INSTALL_VERBOSE:-0}"
 
 # ---- Debian packages --------------------------------------------------------
 # strace lets the hostile-input suite prove a build writes nothing outside its output folder.
-packages=(chromium chromium-driver linkchecker strace)
+# exiftool proves published images carry no metadata (GPS, EXIF, XMP); the vips command line makes
+# test images (rotated, tagged, huge) at test time.
+packages=(chromium chromium-driver linkchecker strace libimage-exiftool-perl libvips-tools)
 command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
 python_for_venv
 apt_install_missing "${packages[@]}" "${python_packages[@]}"

@@ -304,9 +304,15 @@ def loaded_files(urls: list) -> list:
     return sorted(found)
 
 
+# The address documents are rendered at, in place of the staging folder (whose name has the
+# build's process id): WeasyPrint names a raster image in the PDF after the MD5 of its URL, so a
+# photo's URL must be the same from build to build for the PDF to be. The fetcher maps it back.
+STABLE_ROOT = 'file:///clinicpress-output/'
+
+
 def folder_fetcher_class():
     """The URL fetcher every document is rendered with (a class made after WeasyPrint's import)."""
-    from urllib.parse import unquote, urlsplit
+    from urllib.parse import quote, unquote, urlsplit
 
     from weasyprint.urls import URLFetcher, URLFetchingError
 
@@ -324,6 +330,9 @@ def folder_fetcher_class():
             self.loaded = []
 
         def fetch(self, url, headers=None):
+            # Documents are rendered at STABLE_ROOT (see render_one): back to the real folder.
+            if url.startswith(STABLE_ROOT):
+                url = 'file://' + quote(self.root) + '/' + url[len(STABLE_ROOT):]
             # Other schemes are refused by URLFetcher itself (allowed_protocols).
             parts = urlsplit(url)
             if parts.scheme.lower() == 'file':
@@ -362,7 +371,10 @@ def render_one(job: dict, options: dict) -> dict:
             'pdf_identifier': True,  # /ID = MD5 of the content: reproducible
             'uncompressed_pdf': options['uncompressed'],
         }
-        document = weasyprint.HTML(filename=html_path, url_fetcher=fetcher).render(
+        from urllib.parse import quote
+        relative = os.path.relpath(os.path.realpath(html_path), os.path.realpath(os.getcwd()))
+        document = weasyprint.HTML(filename=html_path, url_fetcher=fetcher,
+                                   base_url=STABLE_ROOT + quote(relative)).render(
             **pdf_options)
         metadata = document.metadata
         if options['date']:

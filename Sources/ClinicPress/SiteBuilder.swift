@@ -162,7 +162,8 @@ public enum SiteBuilder {
         clock.lap("plan")
         // 5. render
         let rendered = Renderer(theme: theme, cacheablePartials: cacheable,
-                                contentDirectory: options.siteDirectory.appendingPathComponent("Content"))
+                                contentDirectory: options.siteDirectory.appendingPathComponent("Content"),
+                                previousOutput: options.fresh ? nil : OutputWriter.followingLinks(options.outputDirectory))
             .render(plan, reusing: options.cache?.previousReport, replanned: replanned?.changed)
         report.add(contentsOf: rendered.diagnostics)
         clock.lap("render")

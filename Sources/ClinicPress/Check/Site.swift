@@ -7,6 +7,8 @@ public struct Site: Sendable {
     /// The entries of every kind, in the order the site shows them.
     public var entries: ContentStore
     public var assets: Set<String>
+    /// The raster pictures of `Content/assets/` and their renditions.
+    public var images = ImageCatalog()
     /// The day the site is built, in the clinic's time zone: workshops before it are past.
     public var buildDate: CalendarDate
     /// Absolute URL of the site root, ending in `/`.

@@ -17,9 +17,11 @@ public struct SiteValidator {
         for kind in content.kinds { slugs[kind.source.folder] = content.entries.slugs(inFolder: kind.source.folder) }
         let known = slugs.mapValues(Set.init)
         let taken = SitePaths.taken(content.kinds)
+        let assets = Set(content.assets)
         for kind in content.kinds {
             for entry in content.entries.plain[kind.source.folder] ?? [] {
                 checkReferences(entry, known: known, slugs: slugs, unreadable: content.unreadable, kinds: content.kinds)
+                for image in entry.images { ImageReference.check(image, assets: assets, report: report) }
                 if let page = ContentKinds.pagePath(of: kind, entry.slug), taken.contains(page) {
                     report.add(.error(entry.file, "the name '\(entry.slug)' is taken: ClinicPress makes the page /\(page) itself",
                                       hint: "rename the file, for example to '\(entry.slug)-\(kind.name.split(separator: " ").last ?? "info").md'"))
@@ -28,8 +30,10 @@ public struct SiteValidator {
         }
         var arranged = ContentStore()
         for kind in content.kinds { arrange(kind, content, into: &arranged) }
-        return Site(settings: content.settings, entries: arranged, assets: Set(content.assets), buildDate: buildDate,
-                    baseURL: baseURL, unreadable: content.unreadable, kinds: content.kinds)
+        var site = Site(settings: content.settings, entries: arranged, assets: assets, buildDate: buildDate,
+                        baseURL: baseURL, unreadable: content.unreadable, kinds: content.kinds)
+        site.images = content.images
+        return site
     }
 
     func arrange<K: ContentKind>(_ kind: K.Type, _ content: SiteContent, into store: inout ContentStore) {

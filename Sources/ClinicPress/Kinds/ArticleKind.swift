@@ -16,10 +16,13 @@ enum ArticleKind: ContentKind {
         .optional("reading_grade_target", .integer(1...18)),
         .optional("draft", .flag),
         .optional("handout", .flag),
+        .optional("image", .image),
+        .optional("image_alt", .text),
     ]
 
     static func make(_ fields: Fields, slug: String, file: String, body: MarkdownSource,
                      report: DiagnosticCollector) -> EducationArticle? {
+        ImageReference.requireAlt(fields, image: "image", alt: "image_alt", report: report)
         guard let title = fields.text("title"), let summary = fields.text("summary"),
               let audience = fields.choice("audience", ReaderAudience.self), let reviewed = fields.date("reviewed"),
               let reviewedBy = fields.text("reviewed_by") else { return nil }
@@ -28,7 +31,7 @@ enum ArticleKind: ContentKind {
             reviewedBy: reviewedBy, reviewEveryMonths: fields.integer("review_every_months") ?? 12,
             topics: fields.texts("topics"), programs: fields.references("programs"), sources: fields.texts("sources"),
             readingGradeTarget: fields.integer("reading_grade_target"), handout: fields.flag("handout") ?? true,
-            draft: fields.flag("draft") ?? false, body: body)
+            draft: fields.flag("draft") ?? false, body: body, image: fields.image("image"), imageAlt: fields.text("image_alt"))
     }
 
     /// The library's filter pages: no article may take their names. Their titles are the
@@ -97,7 +100,8 @@ enum ArticleKind: ContentKind {
             reviewedBy: article.reviewedBy, reviewed: format.date(article.reviewed), reviewedISO: article.reviewed.iso,
             nextReview: format.date(article.nextReview), nextReviewISO: article.nextReview.iso, sources: article.sources,
             topics: article.topics, programs: programs, sessions: sessions, bodyHTML: body.html, toc: body.tocViews,
-            handout: article.handout ? planner.printLinks.link(folder: handoutFolder, slug: article.slug, document: "handout", strings: site.strings) : nil)
+            handout: article.handout ? planner.printLinks.link(folder: handoutFolder, slug: article.slug, document: "handout", strings: site.strings) : nil,
+            image: planner.views.picture(article.image, alt: article.imageAlt ?? "", eager: true))
         return PagePlan(
             path: pagePath(article.slug)!, template: "article", title: article.title, description: article.summary,
             breadcrumbs: [planner.home, libraryCrumb(planner)],
@@ -134,6 +138,7 @@ enum ArticleKind: ContentKind {
 
 extension EducationArticle: ContentEntry {
     public var references: [SlugReference] { programs }
+    public var images: [ImageReference] { image.map { [$0] } ?? [] }
 }
 
 extension Site {

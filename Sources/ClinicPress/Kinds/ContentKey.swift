@@ -35,6 +35,10 @@ public indirect enum KeyType: Sendable {
     case entries([ContentKey])
     /// A list whose items are a short text or a set of keys (`components`).
     case textsOrEntries([ContentKey])
+    /// A picture in `Content/assets/`, written `assets/<file>` (`photo: assets/team/dana.jpg`):
+    /// a raster picture (published as renditions, `ImageSet`) or an SVG. Its form is checked when
+    /// read (`ImageReference.parse`); that the file exists, in the check stage (`ImageReference.check`).
+    case image
 }
 
 /// A value read and checked against its key's type.
@@ -48,6 +52,7 @@ enum FieldValue: Sendable {
     case days([Weekday])
     case references([SlugReference])
     case entries([Fields])
+    case image(ImageReference)
 }
 
 /// The checked values of one set of keys (a file's front matter, or one track), with where each was written.
@@ -104,6 +109,10 @@ public struct Fields: Sendable {
         if case .entries(let value)? = values[key] { return value }
         return []
     }
+    public func image(_ key: String) -> ImageReference? {
+        if case .image(let value)? = values[key] { return value }
+        return nil
+    }
 }
 
 /// Reads a YAML mapping against a list of keys: unknown keys, missing required keys and values
@@ -153,6 +162,12 @@ enum KeyReader {
             guard mapping.has(name) || isRequired else { return nil }
             let items = mapping.mappings(name, allowedKeys: keys.map(\.name), required: key.required)
             return .entries(items.map { read($0, keys: keys) })
+        case .image:
+            guard let text = mapping.string(name, required: key.required) else { return nil }
+            switch ImageReference.parse(text, file: mapping.file, position: mapping.position(name), key: mapping.qualified(name)) {
+            case .success(let reference): return .image(reference)
+            case .failure(let diagnostic): mapping.report.add(diagnostic); return nil
+            }
         case .textsOrEntries(let keys):
             guard mapping.has(name) else { return nil }
             var items: [Fields] = []

@@ -73,6 +73,12 @@ public protocol ContentEntry: Sendable {
     var body: MarkdownSource { get }
     /// Every slug the entry names, each with the folder it must be found in.
     var references: [SlugReference] { get }
+    /// Every picture the entry names in its keys, checked to exist in `Content/assets/`.
+    var images: [ImageReference] { get }
+}
+
+extension ContentEntry {
+    public var images: [ImageReference] { [] }
 }
 
 /// A body to render for print: absolute links, and ids prefixed where several share a packet.

@@ -26,6 +26,8 @@ enum ProgramKind: ContentKind {
         .optional("status_note", .text),
         .optional("order", .integer(-10_000...10_000)),
         .optional("draft", .flag),
+        .optional("image", .image),
+        .optional("image_alt", .text),
     ]
 
     static func make(_ fields: Fields, slug: String, file: String, body: MarkdownSource, report: DiagnosticCollector) -> Program? {
@@ -40,6 +42,7 @@ enum ProgramKind: ContentKind {
             if let text = entry.plainText { return ProgramComponent(name: text, description: nil) }
             return entry.text("name").map { ProgramComponent(name: $0, description: entry.text("description")) }
         }
+        ImageReference.requireAlt(fields, image: "image", alt: "image_alt", report: report)
         guard let title = fields.text("title"), let summary = fields.text("summary"),
               let level = fields.choice("level_of_care", LevelOfCare.self),
               let audience = fields.choice("audience", ProgramAudience.self) else { return nil }
@@ -49,7 +52,8 @@ enum ProgramKind: ContentKind {
             components: components, goodFit: fields.texts("good_fit"), notAFit: fields.texts("not_a_fit"),
             insurance: fields.texts("insurance"), workshops: fields.references("workshops"),
             status: fields.choice("status", ProgramStatus.self), statusNote: fields.text("status_note"),
-            order: fields.integer("order") ?? 1000, draft: fields.flag("draft") ?? false, body: body)
+            order: fields.integer("order") ?? 1000, draft: fields.flag("draft") ?? false, body: body,
+            image: fields.image("image"), imageAlt: fields.text("image_alt"))
     }
 
     static func track(_ fields: Fields, report: DiagnosticCollector) -> Track? {
@@ -138,7 +142,8 @@ enum ProgramKind: ContentKind {
             toc: body.tocViews, articles: articles.map(views.articleCard), workshops: workshops.map(views.workshopCard),
             team: team.map(views.teamMemberView), status: views.statusView(program),
             brochure: planner.printLinks.link(folder: brochureFolder, slug: program.slug, document: "brochure",
-                                             strings: site.strings))
+                                             strings: site.strings),
+            image: views.picture(program.image, alt: program.imageAlt ?? "", eager: true))
         return PagePlan(
             path: pagePath(program.slug)!, template: "program", title: program.title, description: program.summary,
             breadcrumbs: [planner.home, planner.crumb(planner.text(StringKeys.navPrograms), "programs/")], jsonLD: [planner.data.program(program)],
@@ -182,7 +187,8 @@ enum ProgramKind: ContentKind {
             components: program.components.map { ComponentView(name: $0.name, description: $0.description) },
             tracks: program.tracks.map(planner.views.trackView), grid: ScheduleGrid.make(program.tracks, format: format),
             goodFit: program.goodFit, notAFit: program.notAFit, insurance: program.insurance,
-            status: planner.views.statusView(program))
+            status: planner.views.statusView(program),
+            image: planner.views.picture(program.image, alt: program.imageAlt ?? ""))
         return [PrintDocument(kind: .brochure, slug: program.slug, folder: brochureFolder, source: program.file,
                               template: "brochure", context: planner.context(frame, AnyTemplateValue(content)),
                               inputs: [program.file])]
@@ -191,6 +197,7 @@ enum ProgramKind: ContentKind {
 
 extension Program: ContentEntry {
     public var references: [SlugReference] { workshops }
+    public var images: [ImageReference] { image.map { [$0] } ?? [] }
 }
 
 extension Site {

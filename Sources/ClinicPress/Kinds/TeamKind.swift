@@ -8,12 +8,15 @@ enum TeamKind: ContentKind {
         .optional("role", .text),
         .optional("bio", .text),
         .optional("programs", .references(folder: "programs")),
+        .optional("photo", .image),
+        .optional("photo_alt", .text),
     ]
 
     static func make(_ fields: Fields, slug: String, file: String, body: MarkdownSource, report: DiagnosticCollector) -> TeamMember? {
         guard let name = fields.text("name") else { return nil }
         return TeamMember(name: name, credentials: fields.text("credentials"), role: fields.text("role"),
-                          bio: fields.text("bio"), programs: fields.references("programs"))
+                          bio: fields.text("bio"), programs: fields.references("programs"),
+                          photo: fields.image("photo"), photoAlt: fields.text("photo_alt"))
     }
 
     /// Team members get anchors from their names (`jo-park`), made unique and kept clear of the
@@ -58,6 +61,7 @@ extension TeamMember: ContentEntry {
     public var draft: Bool { false }
     public var body: MarkdownSource { MarkdownSource(text: "", firstLine: 1) }
     public var references: [SlugReference] { programs }
+    public var images: [ImageReference] { photo.map { [$0] } ?? [] }
 }
 
 extension Site {

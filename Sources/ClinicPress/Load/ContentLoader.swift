@@ -37,7 +37,9 @@ public struct ContentLoader {
         var store = ContentStore()
         for kind in kinds { load(kind, into: &store) }
         let assets = files.allFiles(below: "Content/assets")
-        checkSVGs(assets)
+        let svgSizes = checkSVGs(assets)
+        let pictures = ImageCatalog.read(assets, assetsFolder: files.root.appendingPathComponent("Content/assets"))
+        report.add(contentsOf: pictures.diagnostics)
         let changes = cache?.endLoad(assets: assets)
         guard let settings else { return nil }
         if !store.entries(WorkshopKind.self).isEmpty && settings.timezone == nil {
@@ -47,6 +49,8 @@ public struct ContentLoader {
         }
         var content = SiteContent(settings: settings, entries: store, kinds: kinds, assets: assets, unreadable: unreadable.slugs)
         content.changes = changes
+        content.svgSizes = svgSizes
+        content.images = pictures.catalog
         return content
     }
 
@@ -60,22 +64,31 @@ public struct ContentLoader {
     }
 
     /// SVG assets may not reach files outside `Content/assets/` (see `SVGReferences`).
-    func checkSVGs(_ assets: [String]) {
+    /// Checks every SVG of the assets, and returns the size each one says it has (for `width`
+    /// and `height` on the pages that show it, so they do not jump while it loads).
+    func checkSVGs(_ assets: [String]) -> [String: SVGSize] {
         let svgs = assets.filter { $0.lowercased().hasSuffix(".svg") }
         let root = files.root
-        let found = ParallelMap.map(svgs) { asset -> [Diagnostic] in
+        var sizes: [String: SVGSize] = [:]
+        let found = ParallelMap.map(svgs) { asset -> (diagnostics: [Diagnostic], size: SVGSize?) in
             let file = "Content/assets/" + asset
             switch SiteFiles.contents(of: root.appendingPathComponent(file).path, limit: SiteFiles.maximumBytes) {
             case .success(let data):
-                return SVGReferences.check(String(decoding: data, as: UTF8.self), file: file)
+                let size = SiteImage.svgDimensions(String(decoding: data.prefix(64 * 1024), as: UTF8.self))
+                return (SVGReferences.check(String(decoding: data, as: UTF8.self), file: file),
+                        size.map { SVGSize(width: $0.width, height: $0.height) })
             case .failure(.tooLarge(let size)):
-                return [.error(file, "this SVG is \(size / 1024 / 1024) MB; SVG assets must be under \(SiteFiles.maximumBytes / 1024 / 1024) MB to be checked",
-                               hint: "save it as PNG or JPEG, or simplify it")]
+                return ([.error(file, "this SVG is \(size / 1024 / 1024) MB; SVG assets must be under \(SiteFiles.maximumBytes / 1024 / 1024) MB to be checked",
+                                hint: "save it as PNG or JPEG, or simplify it")], nil)
             case .failure(.unreadable(let reason)):
-                return [.error(file, "this file cannot be read: \(reason)")]
+                return ([.error(file, "this file cannot be read: \(reason)")], nil)
             }
         }
-        for diagnostics in found { report.add(contentsOf: diagnostics) }
+        for (asset, result) in zip(svgs, found) {
+            report.add(contentsOf: result.diagnostics)
+            if let size = result.size { sizes[asset] = size }
+        }
+        return sizes
     }
 
     // MARK: site.yml

@@ -123,6 +123,9 @@ public struct Program: Sendable {
     public var order: Int
     public var draft: Bool
     public var body: MarkdownSource
+    /// `image`, shown on the program's page and brochure, with `image_alt`.
+    public var image: ImageReference? = nil
+    public var imageAlt: String? = nil
 }
 
 /// `Content/education/<slug>.md`: a psychoeducation article, also printed as a handout.
@@ -143,6 +146,9 @@ public struct EducationArticle: Sendable {
     public var handout: Bool
     public var draft: Bool
     public var body: MarkdownSource
+    /// `image`, shown at the top of the article and its handout, with `image_alt`.
+    public var image: ImageReference? = nil
+    public var imageAlt: String? = nil
 
     public var nextReview: CalendarDate { reviewed.adding(months: reviewEveryMonths) }
 }
@@ -179,6 +185,9 @@ public struct TeamMember: Sendable {
     public var role: String?
     public var bio: String?
     public var programs: [SlugReference]
+    /// `photo`, with `photo_alt` (the person's name when absent).
+    public var photo: ImageReference? = nil
+    public var photoAlt: String? = nil
     /// The member's anchor on the team page, unique within the site (set when the site is validated).
     public var id: String = ""
 }
@@ -204,6 +213,10 @@ public struct SiteContent: Sendable {
     var kinds: [any ContentKind.Type] = ContentKinds.all
     /// Paths of files in `Content/assets/`, relative to it (`group-room.svg`).
     public var assets: [String]
+    /// The raster pictures among them that can be published, with their renditions.
+    public var images = ImageCatalog()
+    /// The width and height each SVG of the assets says it has.
+    public var svgSizes: [String: SVGSize] = [:]
     /// Slugs of files that exist but could not be read because of their own errors, by folder
     /// (`programs`): references to them are not reported again as unknown.
     public var unreadable: [String: Set<String>] = [:]
@@ -212,4 +225,10 @@ public struct SiteContent: Sendable {
 
     func entries<K: ContentKind>(_ kind: K.Type) -> [K.Entry] { entries.entries(kind) }
     func entry<K: ContentKind>(_ kind: K.Type, _ slug: String) -> K.Entry? { entries.entry(kind, slug) }
+}
+
+/// An SVG's own size (its `viewBox`, else `width` and `height`), in CSS pixels.
+public struct SVGSize: Sendable, Hashable {
+    public var width: Int
+    public var height: Int
 }

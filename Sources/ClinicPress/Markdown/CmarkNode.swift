@@ -99,4 +99,14 @@ enum Cmark {
         cmark_node_unlink(node)
         cmark_node_free(node)
     }
+
+    /// Replaces an inline `node` (an image) by ready-made HTML. A custom inline, not raw HTML:
+    /// the raw-HTML check never sees it, and libcmark's safe mode writes it as it is.
+    static func replaceInline(_ node: OpaquePointer, withHTML html: String) {
+        guard let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
+        cmark_node_set_on_enter(inline, html)
+        cmark_node_insert_before(node, inline)
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+    }
 }

@@ -38,6 +38,10 @@ public struct MarkdownEnvironment: Sendable, Equatable {
     public var assets: Set<String>
     /// Ids the theme's templates give elements themselves (`main`, `schedule`): headings never take them.
     public var reservedIDs: Set<String>
+    /// The raster pictures of `Content/assets/`: an image of one becomes a `<picture>` of its renditions.
+    public var images = ImageCatalog()
+    /// The size each SVG of the assets says it has: `width` and `height` for its `<img>`.
+    public var svgSizes: [String: SVGSize] = [:]
 }
 
 /// Turns a content file's Markdown body into HTML with libcmark, transforming the AST on the way:
@@ -83,6 +87,10 @@ public struct MarkdownRenderer: Sendable {
         var depth = 0
         /// Nesting past the limit was reported (once per body is enough).
         var reportedDepth = false
+        /// The raster picture the image being checked resolved to.
+        var picture: ImageSet?
+        /// The SVG's own size, when the image being checked is an SVG of the assets.
+        var svgSize: SVGSize?
 
         func position(_ node: OpaquePointer) -> SourcePosition {
             SourcePosition(line: Cmark.line(node) + lineOffset, column: max(Cmark.column(node), 1))
@@ -245,8 +253,16 @@ public struct MarkdownRenderer: Sendable {
             cmark_node_set_url(node, "")
             return
         }
+        state.picture = nil
+        state.svgSize = nil
         guard let resolved = resolve(url, node: node, state: &state, isImage: true) else { return }
         cmark_node_set_url(node, resolved)
+        if let picture = state.picture, !alt.isEmpty {
+            Cmark.replaceInline(node, withHTML: PictureHTML.html(picture, alt: alt, page: state.page, print: state.linkBase != nil))
+        } else if let size = state.svgSize, !alt.isEmpty, !resolved.isEmpty {
+            // An SVG keeps its file, and says its size so the page does not jump while it loads.
+            Cmark.replaceInline(node, withHTML: "<img src=\"\(HTML.escape(resolved))\" alt=\"\(HTML.escape(alt))\" width=\"\(size.width)\" height=\"\(size.height)\">")
+        }
     }
 
     /// `tel:1-800-662-HELP` becomes `tel:18006624357`; `sms:741741?body=HOME` keeps its keyword.
@@ -324,7 +340,16 @@ public struct MarkdownRenderer: Sendable {
                                                     ?? "put the file in Content/assets/"))
                 return ""
             }
-            let published = "assets/" + URLPath.encode(asset)
+            var published = "assets/" + URLPath.encode(asset)
+            if isImage { state.svgSize = environment.svgSizes[asset] }
+            if RasterImages.isRaster(asset) {
+                // The picture was reported when it was loaded if it cannot be published.
+                guard let picture = environment.images[asset] else { return "" }
+                // The original is never published (it may carry GPS positions): a picture shows
+                // its renditions, and a link to it opens the largest.
+                if isImage { state.picture = picture }
+                published = URLPath.encode(picture.largest.path)
+            }
             if !isImage, let base = state.linkBase { return base + published + suffix }
             return RelativeURL.between(state.page, published) + suffix
         }

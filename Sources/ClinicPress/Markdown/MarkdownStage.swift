@@ -64,7 +64,7 @@ enum MarkdownStage {
         let pages = contentPages(content)
         let environment = MarkdownEnvironment(
             contentPages: pages, sitePages: SitePaths.generatedPages(content.kinds).union(pages.values),
-            assets: Set(content.assets), reservedIDs: reservedIDs)
+            assets: Set(content.assets), reservedIDs: reservedIDs, images: content.images, svgSizes: content.svgSizes)
         let renderer = MarkdownRenderer(environment: environment)
         var jobs: [MarkdownJob] = []
         for kind in content.kinds { jobs += self.jobs(kind, content, baseURL: baseURL, print: print) }

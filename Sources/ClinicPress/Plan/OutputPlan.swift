@@ -21,8 +21,11 @@ public struct PlannedOutput: Sendable, Hashable {
         case text(String)
         /// A file of the theme copied as it is (`theme/site.css`).
         case themeFile(String)
-        /// A file of `Content/assets/` copied as it is.
+        /// A file of `Content/assets/` copied as it is (never a raster picture: see `image`).
         case asset(String)
+        /// One rendition of a raster picture of `Content/assets/`, encoded by libvips (`ImageEncoder`);
+        /// `sha256` is the picture's, so an edited picture is never taken for the last one.
+        case image(ImageRendition, sha256: String)
     }
 
     /// Path inside the output folder.
@@ -59,8 +62,21 @@ struct OutputPlanner {
         for path in theme.staticFiles.keys.sorted() {
             outputs.append(PlannedOutput(path: path, source: .themeFile(path), inputs: []))
         }
-        for asset in site.assets.sorted() {
+        // Raster pictures are published only as renditions: the originals may carry GPS positions.
+        for asset in site.assets.sorted() where !RasterImages.isRaster(asset) {
             outputs.append(PlannedOutput(path: "assets/" + asset, source: .asset(asset), inputs: ["Content/assets/" + asset]))
+        }
+        var renditionKeys: [(path: String, key: String)] = []
+        for asset in site.images.images.keys.sorted() {
+            let picture = site.images.images[asset]!
+            for rendition in picture.renditions {
+                outputs.append(PlannedOutput(path: rendition.path, source: .image(rendition, sha256: picture.sha256),
+                                             inputs: ["Content/assets/" + asset]))
+                renditionKeys.append((rendition.path, ImageCache.key(rendition, sha256: picture.sha256)))
+            }
+        }
+        if !renditionKeys.isEmpty {
+            outputs.append(PlannedOutput(path: ImageCache.manifestName, source: .text(ImageCache.manifest(renditionKeys)), inputs: []))
         }
         return OutputPlan(outputs: outputs, pageCount: pages.count, printDocuments: documents,
                           crisisBlock: CrisisBlockContext(site: maker.siteView, strings: maker.strings))

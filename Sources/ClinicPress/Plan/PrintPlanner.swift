@@ -69,7 +69,8 @@ struct PrintPlanner {
             audience: views.format.readers(article.audience), reviewedBy: article.reviewedBy, reviewed: reviewed,
             reviewedISO: article.reviewed.iso,
             reviewLine: site.strings.fill(StringKeys.reviewLine, ["name": article.reviewedBy, "date": reviewed]),
-            sources: article.sources, bodyHTML: body.html, onlineURL: url, qrSVG: qrSVG(url))
+            sources: article.sources, bodyHTML: body.html, onlineURL: url, qrSVG: qrSVG(url),
+            image: views.picture(article.image, alt: article.imageAlt ?? ""))
     }
 
     /// The QR code opening `url`, titled for screen readers.

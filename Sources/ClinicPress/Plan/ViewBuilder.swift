@@ -95,7 +95,8 @@ struct ViewBuilder {
         let programs = member.programs.compactMap { site.program($0.slug) }
             .map { LinkView(title: $0.title, path: SitePaths.program($0.slug), current: false) }
         return TeamMemberView(id: member.id, name: member.name, credentials: member.credentials, role: member.role,
-                              bio: member.bio, programs: programs)
+                              bio: member.bio, programs: programs,
+                              photo: picture(member.photo, alt: member.photoAlt ?? member.name, sizes: "10rem"))
     }
 
     /// Sessions on or after the build date, soonest first, across every series.

@@ -9,6 +9,9 @@ struct Renderer {
     /// Partials to render once per distinct value (`FragmentAnalysis`, in the check stage).
     var cacheablePartials: [CacheablePartial] = []
     let contentDirectory: URL
+    /// The last build's output folder, whose pictures are not encoded again when unchanged
+    /// (`ImageCache`); nil encodes them all (`--fresh`, `clinicpress check`).
+    var previousOutput: URL?
 
     struct Rendered {
         var files: [OutputFile]
@@ -33,6 +36,7 @@ struct Renderer {
         let marker = MarkdownRenderer.crisisBlockMarker + "\n"
         let stop = RenderStop()
         let fragments = FragmentCache(library: theme.library, partials: cacheablePartials)
+        let pictures = encodePictures(plan, kept: kept, replanned: replanned, reusable: reusable)
         let results = ParallelMap.map(Array(plan.outputs.indices)) { index -> (Result<OutputFile, Diagnostic>, reused: Bool) in
             let output = plan.outputs[index]
             if let kept, kept[index].path == output.path, !(replanned?.contains(output.path) ?? true) {
@@ -86,8 +90,26 @@ struct Renderer {
                     return .failure(.error("Content/assets/" + asset, "this file cannot be read: \(String(cString: strerror(errno)))"))
                 }
                 return .success(OutputFile(path: output.path, copyOf: source))
+            case .image:
+                return pictures[output.path] ?? .failure(.error(output.path, "this picture was not made"))
             }
         }
+    }
+
+    /// The pictures' renditions that are not kept from the last render, each picture read once.
+    func encodePictures(_ plan: OutputPlan, kept: [OutputFile]?, replanned: Set<String>?,
+                        reusable: [String: (PlannedOutput, OutputFile)]) -> [String: Result<OutputFile, Diagnostic>] {
+        var jobs: [ImageEncoder.Job] = []
+        for (index, output) in plan.outputs.enumerated() {
+            guard case .image(let rendition, let sha256) = output.source else { continue }
+            if let kept, kept[index].path == output.path, !(replanned?.contains(output.path) ?? true) { continue }
+            if let (planned, _) = reusable[output.path], planned == output { continue }
+            jobs.append(ImageEncoder.Job(path: output.path, rendition: rendition, sha256: sha256))
+        }
+        guard !jobs.isEmpty else { return [:] }
+        let encoder = ImageEncoder(assetsFolder: contentDirectory.appendingPathComponent("assets"),
+                                   cache: previousOutput.flatMap(ImageCache.init(previousOutput:)))
+        return encoder.encode(jobs)
     }
 
     /// The previous build's outputs by path, each with its file.

@@ -22,6 +22,7 @@ public enum ThemeCatalog {
         "status-badge.mustache": "Partial: a program's status (`status`) as a badge in words, on cards, program pages and brochures.",
         "directions-link.mustache": "Partial: the \"Get directions\" link (`site.directionsURL`) in the footer.",
         "toc.mustache": "Partial: the \"On this page\" list of a page's headings.",
+        "picture.mustache": "Partial: one picture (a photo, a program's or article's image) as `<picture>` with its WebP and JPEG/PNG widths, `width`, `height` and lazy loading; used inside a `PictureView` section: `{{#photo}}{{>picture}}{{/photo}}`.",
         "home.mustache": "Page: the home page.",
         "program-list.mustache": "Page: `/programs/`.",
         "program.mustache": "Page: one program.",

@@ -97,9 +97,17 @@ extension ViewBuilder {
                          tint: palette.tint.hex, tintStrong: palette.tintStrong.hex, accent: palette.accent.hex)
     }
 
+    /// A raster logo or hero is published only as libvips renditions (the original may carry
+    /// GPS positions): the view names the largest JPEG or PNG, at its size. An SVG is linked as it is.
     func imageView(_ image: SiteImage, alt: String) -> ImageView {
-        ImageView(path: image.path, url: site.baseURL + image.path, width: image.width, height: image.height,
-                  type: image.mediaType, alt: alt)
+        if let set = site.images.images[image.asset] {
+            let largest = set.largest
+            let path = URLPath.encode(largest.path)
+            return ImageView(path: path, url: site.baseURL + path, width: largest.width, height: largest.height,
+                             type: largest.format.mimeType, alt: alt)
+        }
+        return ImageView(path: image.path, url: site.baseURL + image.path, width: image.width, height: image.height,
+                         type: image.mediaType, alt: alt)
     }
 
     /// Notices whose dates include the build date.

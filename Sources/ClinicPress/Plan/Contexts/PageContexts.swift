@@ -45,6 +45,8 @@ public struct ProgramPageContent: Sendable, Hashable {
     public var status: StatusView?
     /// The printable brochure, when print documents are made.
     public var brochure: PrintLinkView?
+    /// `image`, shown under the summary (in the first screen: loaded at once).
+    public var image: PictureView? = nil
 }
 
 public struct LevelRowView: Sendable, Hashable {
@@ -86,6 +88,8 @@ public struct ArticlePageContent: Sendable, Hashable {
     public var toc: [HeadingView]
     /// The printable handout, when print documents are made and the article is one.
     public var handout: PrintLinkView?
+    /// `image`, shown under the summary (in the first screen: loaded at once).
+    public var image: PictureView? = nil
 }
 
 public struct WorkshopSeriesView: Sendable, Hashable {
@@ -169,6 +173,7 @@ extension ProgramPageContent: TemplateValue {
         "team": .list { $0.team },
         "brochure": .object { $0.brochure },
         "status": .object { $0.status },
+        "image": .object { $0.image },
     ])
 }
 
@@ -217,6 +222,7 @@ extension ArticlePageContent: TemplateValue {
         "bodyHTML": .value { $0.bodyHTML },
         "toc": .list { $0.toc },
         "handout": .object { $0.handout },
+        "image": .object { $0.image },
     ])
 }
 

@@ -46,6 +46,8 @@ public struct HandoutView: Sendable, Hashable {
     public var bodyHTML: String
     public var onlineURL: String
     public var qrSVG: String
+    /// The article's `image`: print templates show `{{root}}{{src}}`, the largest rendition.
+    public var image: PictureView? = nil
 }
 
 public struct HandoutContent: Sendable, Hashable {
@@ -117,6 +119,8 @@ public struct BrochureContent: Sendable, Hashable {
     public var notAFit: [String]
     public var insurance: [String]
     public var status: StatusView?
+    /// `image`: print templates show `{{root}}{{src}}`, the largest rendition.
+    public var image: PictureView? = nil
 }
 
 /// A link from a web page to its printed version.
@@ -157,6 +161,7 @@ extension HandoutView: TemplateValue {
         "bodyHTML": .value { $0.bodyHTML },
         "onlineURL": .value { $0.onlineURL },
         "qrSVG": .value { $0.qrSVG },
+        "image": .object { $0.image },
     ])
 }
 
@@ -215,6 +220,7 @@ extension BrochureContent: TemplateValue {
         "notAFit": .texts { $0.notAFit },
         "insurance": .texts { $0.insurance },
         "status": .object { $0.status },
+        "image": .object { $0.image },
     ])
 }
 

@@ -146,6 +146,8 @@ public struct TeamMemberView: Sendable, Hashable {
     public var role: String?
     public var bio: String?
     public var programs: [LinkView]
+    /// `photo`, with `photo_alt` or the name as its alt text.
+    public var photo: PictureView? = nil
 }
 
 public struct ProgramCardView: Sendable, Hashable {
@@ -316,6 +318,7 @@ extension TeamMemberView: TemplateValue {
         "role": .value { $0.role },
         "bio": .value { $0.bio },
         "programs": .list { $0.programs },
+        "photo": .object { $0.photo },
     ])
 }
 
