@@ -79,4 +79,23 @@ final class MarkdownTests: XCTestCase {
     func testSmartPunctuation() {
         XCTAssertTrue(render("\"Hello\" -- it's fine").html.contains("“Hello” – it’s fine"))
     }
+
+    func testPhoneNumbersInTextCanBeDialled() {
+        let html = render("""
+            Call us at (847) 555-0142, or call or text 988. The helpline is 1-800-662-4357.
+
+            Room 555-0142 and the year 2026 are not numbers to dial, nor is `847-555-0142` in code.
+
+            [Our desk, 847-555-0142](../contact.md) is a link already.
+
+            ## Call 847-555-0142
+            """).html
+        XCTAssertTrue(html.contains(#"<a href="tel:8475550142">(847) 555-0142</a>"#), html)
+        XCTAssertTrue(html.contains(#"call or text <a href="tel:988">988</a>"#), html)
+        XCTAssertTrue(html.contains(#"<a href="tel:18006624357">1-800-662-4357</a>"#), html)
+        XCTAssertFalse(html.contains(#"tel:5550142"#), html)
+        XCTAssertTrue(html.contains("<code>847-555-0142</code>"), html)
+        XCTAssertFalse(html.contains(#"<a href="tel:8475550142">847-555-0142</a></a>"#), html)
+        XCTAssertTrue(html.contains(">Call 847-555-0142</h2>"), html)
+    }
 }

@@ -118,6 +118,7 @@ public struct MarkdownRenderer: Sendable {
             default: break
             }
         }
+        PhoneLinks.link(below: document)
         // Blocks are replaced after links and images inside them have been rewritten.
         for node in Cmark.nodes(below: document) {
             switch Cmark.type(node) {
