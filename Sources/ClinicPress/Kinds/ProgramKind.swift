@@ -108,19 +108,17 @@ enum ProgramKind: ContentKind {
     /// The articles that name the program, those whose topics meet the program's focus first,
     /// then by title; at most `relatedArticleLimit` (the library lists them all).
     static func relatedArticles(_ program: Program, _ articles: [EducationArticle]) -> [EducationArticle] {
-        let focus = Set(program.focus.map { $0.lowercased() })
+        let focus = program.focus.map { $0.lowercased() }
         let named = articles.filter { $0.programs.contains { $0.slug == program.slug } }
-        func overlap(_ article: EducationArticle) -> Int {
-            article.topics.filter { topic in
+        // Each article's overlap is counted once, then sorted (a program may be named by thousands).
+        let ranked = named.enumerated().map { offset, article -> (overlap: Int, offset: Int, article: EducationArticle) in
+            let overlap = article.topics.filter { topic in
                 let topic = topic.lowercased()
-                return focus.contains { $0.contains(topic) || topic.contains($0) }
+                return focus.contains { $0 == topic || $0.contains(topic) || topic.contains($0) }
             }.count
-        }
-        let ranked = named.enumerated().sorted { a, b in
-            let (x, y) = (overlap(a.element), overlap(b.element))
-            return x != y ? x > y : a.offset < b.offset
-        }
-        return ranked.prefix(relatedArticleLimit).map(\.element)
+            return (overlap, offset, article)
+        }.sorted { ($0.overlap, -$0.offset) > ($1.overlap, -$1.offset) }
+        return ranked.prefix(relatedArticleLimit).map(\.article)
     }
 
     static func page(_ program: Program, _ planner: PagePlanner) -> PagePlan {

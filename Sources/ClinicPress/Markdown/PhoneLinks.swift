@@ -18,6 +18,8 @@ enum PhoneLinks {
     static func link(below root: OpaquePointer) {
         for node in Cmark.nodes(below: root) where Cmark.type(node) == CMARK_NODE_TEXT && !insideLinkOrHeading(node) {
             let text = Cmark.string(cmark_node_get_literal(node))
+            // Most text has no run of three digits: no regular expression runs on it.
+            guard hasDigitRun(text) else { continue }
             let matches = found(in: text)
             guard !matches.isEmpty else { continue }
             var rest = text[...]
@@ -53,6 +55,19 @@ enum PhoneLinks {
             result.append((range, "tel:" + text[range]))
         }
         return result.sorted { $0.0.lowerBound < $1.0.lowerBound }
+    }
+
+    static func hasDigitRun(_ text: String) -> Bool {
+        var run = 0
+        for byte in text.utf8 {
+            if byte >= 48 && byte <= 57 {
+                run += 1
+                if run == 3 { return true }
+            } else {
+                run = 0
+            }
+        }
+        return false
     }
 
     private static func insertText(_ text: String, before node: OpaquePointer) {
