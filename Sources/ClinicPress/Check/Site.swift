@@ -9,6 +9,8 @@ public struct Site: Sendable {
     public var assets: Set<String>
     /// The raster pictures of `Content/assets/` and their renditions.
     public var images = ImageCatalog()
+    /// The width and height each SVG of the assets says it has.
+    public var svgSizes: [String: SVGSize] = [:]
     /// The day the site is built, in the clinic's time zone: workshops before it are past.
     public var buildDate: CalendarDate
     /// Absolute URL of the site root, ending in `/`.

@@ -33,6 +33,7 @@ public struct SiteValidator {
         var site = Site(settings: content.settings, entries: arranged, assets: assets, buildDate: buildDate,
                         baseURL: baseURL, unreadable: content.unreadable, kinds: content.kinds)
         site.images = content.images
+        site.svgSizes = content.svgSizes
         return site
     }
 

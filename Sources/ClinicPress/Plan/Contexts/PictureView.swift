@@ -29,7 +29,8 @@ public struct PictureView: Sendable, Hashable {
 extension PictureView {
     /// The view of a picture of `Content/assets/`, or nil for a raster file that cannot be
     /// published (its error was reported when it was loaded).
-    init?(asset: String, alt: String, images: ImageCatalog, sizes: String = ImageSet.columnSizes, eager: Bool = false) {
+    init?(asset: String, alt: String, images: ImageCatalog, svgSizes: [String: SVGSize] = [:],
+          sizes: String = ImageSet.columnSizes, eager: Bool = false) {
         if RasterImages.isRaster(asset) {
             guard let picture = images[asset] else { return nil }
             let sources = { (format: ImageSet.Format) in
@@ -42,7 +43,9 @@ extension PictureView {
                       height: picture.largest.height, webp: sources(.webp), fallback: sources(picture.fallbackFormat),
                       fallbackType: picture.fallbackFormat.mimeType, sizes: sizes, eager: eager)
         } else {
-            self.init(src: "assets/" + URLPath.encode(asset), alt: alt, width: nil, height: nil, webp: [], fallback: [],
+            // An SVG keeps its file and says the size it gives itself, so the page does not jump.
+            let size = svgSizes[asset]
+            self.init(src: "assets/" + URLPath.encode(asset), alt: alt, width: size?.width, height: size?.height, webp: [], fallback: [],
                       fallbackType: "image/svg+xml", sizes: sizes, eager: eager)
         }
     }
@@ -74,6 +77,6 @@ extension PictureView.SourceView: TemplateValue {
 extension ViewBuilder {
     /// A picture named by a key, for a template (see `PictureView`).
     func picture(_ reference: ImageReference?, alt: String, sizes: String = ImageSet.columnSizes, eager: Bool = false) -> PictureView? {
-        reference.flatMap { PictureView(asset: $0.asset, alt: alt, images: site.images, sizes: sizes, eager: eager) }
+        reference.flatMap { PictureView(asset: $0.asset, alt: alt, images: site.images, svgSizes: site.svgSizes, sizes: sizes, eager: eager) }
     }
 }
