@@ -10,9 +10,9 @@ enum ErrorOverlay {
         var items = ""
         for error in errors.prefix(50) {
             let place = error.line > 0 ? "\(error.file):\(error.line):\(error.column)" : error.file
-            let key = error.key.map { "<code>\(escape($0))</code>: " } ?? ""
-            let hint = error.hint.map { "<p class=\"cp-hint\">Hint: \(escape($0))</p>" } ?? ""
-            items += "<li><p><strong>\(escape(place))</strong></p><p>\(key)\(escape(error.message))</p>\(hint)</li>\n"
+            let key = error.key.map { "<code>\(HTML.escape($0))</code>: " } ?? ""
+            let hint = error.hint.map { "<p class=\"cp-hint\">Hint: \(HTML.escape($0))</p>" } ?? ""
+            items += "<li><p><strong>\(HTML.escape(place))</strong></p><p>\(key)\(HTML.escape(error.message))</p>\(hint)</li>\n"
         }
         if errors.count > 50 { items += "<li><p>… and \(errors.count - 50) more: run <code>clinicpress check</code>.</p></li>\n" }
         let count = errors.count == 1 ? "1 error" : "\(errors.count) errors"
@@ -41,20 +41,5 @@ enum ErrorOverlay {
         <script>document.getElementById("clinicpress-errors").focus()</script>
 
         """
-    }
-
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(character)
-            }
-        }
-        return result
     }
 }

@@ -123,7 +123,7 @@ public struct SiteServer: Sendable {
                                     body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
                 case .failure(let failure):
                     let message = "<!doctype html><title>PDF not made</title><p>The PDF could not be made: "
-                        + ErrorOverlay.escape(failure.reason) + "</p>"
+                        + HTML.escape(failure.reason) + "</p>"
                     return respondHTML(Data(message.utf8), status: .internalServerError, overlay: overlay)
                 }
             }
