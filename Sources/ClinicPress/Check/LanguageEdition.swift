@@ -31,8 +31,12 @@ public struct LanguageEdition: Sendable {
 
     /// Whether the entry of `folder` named `slug` has a version in `language`.
     func has(folder: String, slug: String, in language: String) -> Bool {
-        language == defaultLanguage || translated[language]?[folder]?.contains(slug) == true
+        guard language != defaultLanguage, let slugs = translated[language]?[folder] else { return language == defaultLanguage }
+        return slugs.contains(slug) || slugs.contains(LanguageEdition.wholeList)
     }
+
+    /// Stands for every entry of a list file translated as a whole (`team.es.yml`).
+    static let wholeList = "*"
 
     /// The language an entry is shown in on these pages: this one, or the default's when untranslated.
     func language(folder: String, slug: String) -> String {

@@ -14,7 +14,7 @@ enum ProgramKind: ContentKind {
         .required("summary", .text, example: "Structured therapy three days a week."),
         .required("level_of_care", .choice(LevelOfCare.allCases.map(\.rawValue)), example: "iop"),
         .required("audience", .choice(ProgramAudience.allCases.map(\.rawValue)), example: "adults"),
-        .optional("focus", .texts).data(),
+        .optional("focus", .texts),
         .optional("length_weeks", .integer(1...520)),
         .required("tracks", .entries(trackKeys), example: "(a list of tracks, each with name, days, start and end)"),
         .optional("components", .textsOrEntries([.required("name", .text, example: "Group therapy"), .optional("description", .text)])),

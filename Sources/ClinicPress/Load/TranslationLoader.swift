@@ -65,7 +65,8 @@ extension ContentLoader {
             let path = "Content/" + Self.translationPath(file, language: content.language)
             if files.exists(path), let translated = translateList(kind, path: path, sourceFile: "Content/" + file, entries: entries) {
                 entries = translated
-                content.translated[file] = Set(translated.map(\.slug))
+                // The list is translated whole; its entries' names (their slugs) are only given when validated.
+                content.translated[file] = [LanguageEdition.wholeList]
                 content.sources[path] = "Content/" + file
             }
         }

@@ -21,6 +21,7 @@ struct ViewBuilder {
         view.directionsURL = directionsURL
         view.customCSS = site.customStylesheet
         view.textLang = siteTextLanguage("tagline")
+        view.home = site.edition.prefix
         return view
     }
 
@@ -109,7 +110,7 @@ struct ViewBuilder {
         return TeamMemberView(id: member.id, name: member.name, credentials: member.credentials, role: member.role,
                               bio: member.bio, programs: programs,
                               photo: picture(member.photo, alt: member.photoAlt ?? member.name, sizes: "10rem"),
-                              lang: site.edition.otherLanguage(folder: TeamKind.source.folder, slug: member.slug))
+                              textLang: site.edition.otherLanguage(folder: TeamKind.source.folder, slug: member.slug))
     }
 
     /// Sessions on or after the build date, soonest first, across every series.

@@ -60,6 +60,9 @@ public struct SiteView: Sendable, Hashable {
     /// The language of the clinic's own texts (tagline, description, intake steps) when they are
     /// not in the page's language (no `site.<language>.yml` gives them): for `lang`.
     public var textLang: String? = nil
+    /// The home page of the page's language, from the site root (`` or `es/`): links to the
+    /// build's own pages are `{{root}}{{site.home}}programs/`.
+    public var home: String = ""
 
 }
 
@@ -170,7 +173,7 @@ public struct TeamMemberView: Sendable, Hashable {
     /// `photo`, with `photo_alt` or the name as its alt text.
     public var photo: PictureView? = nil
     /// The language of role and bio when not the page's (no team file in this language).
-    public var lang: String? = nil
+    public var textLang: String? = nil
 }
 
 public struct ProgramCardView: Sendable, Hashable {
@@ -243,6 +246,7 @@ extension SiteView: TemplateValue {
         "directionsURL": .value { $0.directionsURL },
         "customCSS": .value { $0.customCSS },
         "textLang": .value { $0.textLang },
+        "home": .value { $0.home },
     ])
 }
 
@@ -355,7 +359,7 @@ extension TeamMemberView: TemplateValue {
         "bio": .value { $0.bio },
         "programs": .list { $0.programs },
         "photo": .object { $0.photo },
-        "lang": .value { $0.lang },
+        "textLang": .value { $0.textLang },
     ])
 }
 
