@@ -73,7 +73,8 @@ enum MarkdownStage {
         let pages = contentPages(content)
         let environment = MarkdownEnvironment(
             contentPages: pages, sitePages: SitePaths.generatedPages(content.kinds).union(pages.values),
-            assets: Set(content.assets), reservedIDs: reservedIDs, images: content.images, svgSizes: content.svgSizes)
+            assets: Set(content.assets), reservedIDs: reservedIDs, images: content.images, svgSizes: content.svgSizes,
+            languagePrefix: content.edition.prefix, everyLanguagePages: content.edition.isDefault ? [] : SitePaths.generatedPages(content.kinds).subtracting(["404.html"]))
         let renderer = MarkdownRenderer(environment: environment)
         var jobs: [MarkdownJob] = []
         for kind in content.kinds { jobs += self.jobs(kind, content, baseURL: baseURL, print: print) }
