@@ -23,6 +23,8 @@ public struct Site: Sendable {
     public var strings: ThemeStrings = .builtInEnglish
     /// The theme has `Templates/assets/custom.css`: pages link it after the theme's styles.
     public var customStylesheet = false
+    /// Pagefind indexes this build: the site has a search page, linked from the header.
+    public var search = false
 
     /// Dates, times, day names and lists in those words.
     var format: LocaleFormatter { LocaleFormatter(strings: strings) }
@@ -48,6 +50,7 @@ public enum SitePaths {
     /// Paths the build writes itself: no entry's page may take one (a page named `programs`, an
     /// article named `for-families`).
     static func taken(_ kinds: [any ContentKind.Type]) -> Set<String> {
-        Set(ContentKinds.listPaths(kinds)).union(["assets/", "theme/", "print/", "404/", "index/", "sitemap/", "robots/"])
+        Set(ContentKinds.listPaths(kinds)).union(["assets/", "theme/", "print/", "404/", "index/", "sitemap/", "robots/",
+                                                   SearchPage.path, SearchEngine.bundleFolder + "/", "feed/"])
     }
 }

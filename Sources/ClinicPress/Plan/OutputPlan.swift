@@ -54,6 +54,7 @@ struct OutputPlanner {
         }
         let pagePaths = pages.map(\.path).filter { $0 != "404.html" }
         outputs.append(PlannedOutput(path: "sitemap.xml", source: .text(Sitemap.xml(baseURL: site.baseURL, pagePaths: pagePaths)), inputs: []))
+        outputs.append(feedOutput())
         outputs.append(PlannedOutput(path: "robots.txt", source: .text(Sitemap.robots(baseURL: site.baseURL)), inputs: []))
         if !site.workshops.isEmpty {
             outputs.append(PlannedOutput(path: "workshops.ics", source: .text(ICalendar(site: site).render()),
@@ -89,6 +90,7 @@ struct OutputPlanner {
         let footerNav: [LinkView]
         let baseURL: String
         let strings: StringsView
+        let sharing: Sharing
 
         init(_ planner: OutputPlanner) {
             siteView = ViewBuilder(site: planner.site).siteView
@@ -96,6 +98,7 @@ struct OutputPlanner {
             footerNav = planner.footerNavigation()
             baseURL = planner.site.baseURL
             strings = StringsView(planner.site.strings)
+            sharing = Sharing(site: planner.site)
         }
 
         func output(_ plan: PagePlan) -> PlannedOutput {
@@ -104,7 +107,9 @@ struct OutputPlanner {
                 site: siteView,
                 page: PageMeta(title: plan.title, description: plan.description, canonicalURL: baseURL + plan.path,
                                path: plan.path, jsonLD: JSONValue.scriptJSON(plan.jsonLD), isHome: plan.path.isEmpty,
-                               breadcrumbs: plan.breadcrumbs, isDraft: plan.isDraft),
+                               breadcrumbs: plan.breadcrumbs, isDraft: plan.isDraft, searchable: plan.searchable,
+                               locale: sharing.locale, localeAlternates: sharing.localeAlternates,
+                               shareImage: sharing.image(plan), twitterCard: sharing.twitterCard(plan)),
                 nav: nav.map {
                     LinkView(title: $0.title, path: $0.path, current: OutputPlanner.isCurrent($0.path, plan.path), exact: $0.path == plan.path)
                 },
@@ -115,6 +120,11 @@ struct OutputPlanner {
                 content: plan.content, strings: strings)
             return PlannedOutput(path: plan.outputPath, source: .page(template: plan.template, context: context), inputs: plan.inputs)
         }
+    }
+
+    func feedOutput() -> PlannedOutput {
+        PlannedOutput(path: AtomFeed.path(language: nil), source: .text(AtomFeed(site: site, bodies: bodies).render()),
+                      inputs: site.articles.map(\.file) + site.notices.map(\.file))
     }
 
     /// `/clinic/` for `https://example.org/clinic/` (the address is normalised: it ends with `/`).
@@ -131,6 +141,7 @@ struct OutputPlanner {
     /// Each kind's links, in the order of the site's kinds.
     func navigation() -> [LinkView] {
         site.kinds.flatMap { $0.navigation(site) }
+            + (site.search ? [LinkView(title: site.strings[StringKeys.navSearch], path: SearchPage.path, current: false)] : [])
     }
 
     func footerNavigation() -> [LinkView] {

@@ -24,6 +24,7 @@ struct PagePlanner {
     /// The site's own pages (home, 404), then every kind's pages.
     func plans() -> [PagePlan] {
         var plans = [homePage, notFound]
+        if site.search { plans.append(SearchPage.plan(self)) }
         for kind in site.kinds { plans += kind.pages(self) }
         return plans
     }
@@ -36,13 +37,13 @@ struct PagePlanner {
                                   articles: Array(articles))
         return PagePlan(path: "", template: "home", title: site.settings.name,
                         description: site.settings.description ?? site.settings.tagline ?? site.settings.name,
-                        breadcrumbs: [], jsonLD: [data.clinic], content: AnyTemplateValue(content))
+                        breadcrumbs: [], jsonLD: [data.clinic, data.website], content: AnyTemplateValue(content), searchable: false)
     }
 
     var notFound: PagePlan {
         let content = NotFoundContent(programs: site.programs.map(views.programCard))
         return PagePlan(path: "404.html", template: "404", title: text(StringKeys.notFoundTitle),
                         description: text(StringKeys.notFoundDescription), breadcrumbs: [], jsonLD: [],
-                        content: AnyTemplateValue(content))
+                        content: AnyTemplateValue(content), searchable: false)
     }
 }

@@ -20,6 +20,7 @@ struct ViewBuilder {
         view.notices = noticeViews
         view.directionsURL = directionsURL
         view.customCSS = site.customStylesheet
+        view.searchPath = site.search ? SearchPage.path : nil
         return view
     }
 

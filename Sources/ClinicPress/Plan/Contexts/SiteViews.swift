@@ -53,6 +53,10 @@ public struct SiteView: Sendable, Hashable {
     public var directionsURL: String? = nil
     /// `Templates/assets/custom.css` exists and is published at `theme/custom.css`.
     public var customCSS: Bool = false
+    /// The search page (`search/`) when Pagefind indexes this build; nil without search.
+    public var searchPath: String? = nil
+    /// The Atom feed of articles and notices (`feed.xml`).
+    public var feedPath: String = AtomFeed.path(language: nil)
 }
 
 /// The page being rendered, under `page`.
@@ -67,6 +71,16 @@ public struct PageMeta: Sendable, Hashable {
     public var breadcrumbs: [LinkView]
     /// Content marked `draft: true`, shown only with `--drafts`: the page says so.
     public var isDraft = false
+    /// Pagefind indexes the page's main content (`data-pagefind-body`): not the home page, the 404
+    /// page or the search page itself.
+    public var searchable = true
+    /// Sharing (Open Graph, Twitter cards): the page's language as `en_US`, the site's other
+    /// languages in the same form, and the picture shown with a link to the page.
+    public var locale: String = ""
+    public var localeAlternates: [String] = []
+    public var shareImage: ImageView? = nil
+    /// `summary_large_image` for a page's own picture, `summary` for the logo or none.
+    public var twitterCard: String = "summary"
 }
 
 public struct TrackView: Sendable, Hashable {
@@ -214,6 +228,8 @@ extension SiteView: TemplateValue {
         "notices": .list { $0.notices },
         "directionsURL": .value { $0.directionsURL },
         "customCSS": .value { $0.customCSS },
+        "searchPath": .value { $0.searchPath },
+        "feedPath": .value { $0.feedPath },
     ])
 }
 
@@ -227,6 +243,11 @@ extension PageMeta: TemplateValue {
         "isHome": .value { $0.isHome },
         "breadcrumbs": .list { $0.breadcrumbs },
         "isDraft": .value { $0.isDraft },
+        "searchable": .value { $0.searchable },
+        "locale": .value { $0.locale },
+        "localeAlternates": .texts { $0.localeAlternates },
+        "shareImage": .object { $0.shareImage },
+        "twitterCard": .value { $0.twitterCard },
     ])
 }
 
