@@ -107,7 +107,7 @@ struct OutputPlanner {
                 site: siteView,
                 page: PageMeta(title: plan.title, description: plan.description, canonicalURL: baseURL + plan.path,
                                path: plan.path, jsonLD: JSONValue.scriptJSON(plan.jsonLD), isHome: plan.path.isEmpty,
-                               breadcrumbs: plan.breadcrumbs, isDraft: plan.isDraft, searchable: plan.searchable,
+                               breadcrumbs: plan.breadcrumbs, isDraft: plan.isDraft, searchable: plan.searchable && siteView.searchPath != nil,
                                locale: sharing.locale, localeAlternates: sharing.localeAlternates,
                                shareImage: sharing.image(plan), twitterCard: sharing.twitterCard(plan)),
                 nav: nav.map {

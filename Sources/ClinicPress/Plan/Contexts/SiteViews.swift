@@ -72,7 +72,7 @@ public struct PageMeta: Sendable, Hashable {
     /// Content marked `draft: true`, shown only with `--drafts`: the page says so.
     public var isDraft = false
     /// Pagefind indexes the page's main content (`data-pagefind-body`): not the home page, the 404
-    /// page or the search page itself.
+    /// page or the search page itself, and nothing in a build without search.
     public var searchable = true
     /// Sharing (Open Graph, Twitter cards): the page's language as `en_US`, the site's other
     /// languages in the same form, and the picture shown with a link to the page.
