@@ -65,7 +65,8 @@ enum StringKeys {
                     workshopsTitle, workshopsDescription, teamTitle, teamDescription, notFoundTitle, notFoundDescription,
                     trackSentence, trackSentenceIn, hoursAWeek, cardTrack, cardSeparator, online, crisisCallOrText,
                     crisisCall, crisisText, crisisWeb, reviewLine, qrLabel, calendarName, calendarHandouts,
-                    calendarHandout, calendarHandoutSeparator, defaultLifeline, defaultEmergency, crisisTextTo]
+                    calendarHandout, calendarHandoutSeparator, defaultLifeline, defaultEmergency, crisisTextTo,
+                    navSearch, searchTitle, searchDescription, shareLogoAlt, feedTitle]
         keys += (1...12).map(month)
         keys += Weekday.allCases.flatMap { [weekday($0), weekdayPlural($0), weekdayShort($0)] }
         keys += LevelOfCare.allCases.flatMap { [levelOfCare($0), levelOfCareShort($0)] }
