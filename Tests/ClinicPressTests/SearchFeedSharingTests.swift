@@ -112,7 +112,10 @@ final class SearchFeedSharingTests: XCTestCase {
         let report = fixture()
         for file in report.files where file.path.hasSuffix(".html") && !file.path.hasPrefix("print/") {
             let page = String(decoding: file.contents, as: UTF8.self)
-            for property in ["og:title", "og:description", "og:url", "og:locale\" content=\"en_US", "og:image", "og:image:alt",
+            // The fixture is in English and Spanish: each page names its own locale and the other.
+            let (locale, other) = file.path.hasPrefix("es/") ? ("es_US", "en_US") : ("en_US", "es_US")
+            for property in ["og:title", "og:description", "og:url", "og:locale\" content=\"\(locale)",
+                             "og:locale:alternate\" content=\"\(other)", "og:image", "og:image:alt",
                              "twitter:card", "twitter:title", "twitter:description", "twitter:image:alt"] {
                 XCTAssertTrue(page.contains("=\"\(property)"), "\(file.path) has no \(property)")
             }

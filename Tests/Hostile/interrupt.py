@@ -269,7 +269,8 @@ def copy_content(source, target, copies):
     content = os.path.join(target, "Content")
     shutil.copytree(os.path.join(source, "Content"), content, symlinks=True)
     education = os.path.join(content, "education")
-    originals = sorted(n for n in os.listdir(education) if n.endswith(".md")) if os.path.isdir(education) else []
+    # Sources only: a translation (`first-visit.es.md`) belongs beside its source and is copied with none.
+    originals = sorted(n for n in os.listdir(education) if n.endswith(".md") and "." not in n[:-3]) if os.path.isdir(education) else []
     for name in originals:
         with open(os.path.join(education, name), encoding="utf-8") as handle:
             text = handle.read()
