@@ -14,7 +14,7 @@ struct ClinicPressCommand: AsyncParsableCommand {
         2 for a usage error.
         """,
         version: ClinicPressVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, ThemeCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ReportCommand.self, ServeCommand.self, NewCommand.self, ThemeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }
