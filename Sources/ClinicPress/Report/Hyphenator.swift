@@ -29,6 +29,12 @@ public final class Hyphenator: @unchecked Sendable {
     }
 
     private init(dictionary: UnsafeMutablePointer<HyphenDict>, path: String) {
+        // libhyphen keeps a file's LEFTHYPHENMIN/RIGHTHYPHENMIN (3 on the right in hyph_en_US),
+        // which is about typesetting; Pyphen ignores them for its own 2 and 2, applied in `points`.
+        dictionary.pointee.lhmin = 1
+        dictionary.pointee.rhmin = 1
+        dictionary.pointee.clhmin = 1
+        dictionary.pointee.crhmin = 1
         self.dictionary = dictionary
         self.path = path
     }
