@@ -12,8 +12,10 @@ public enum FindingKind: String, Sendable, CaseIterable, Codable, Comparable {
     /// The kinds a gate fails on: a document never reviewed is as stale as an overdue one.
     public var gated: [FindingKind] { self == .overdue ? [.overdue, .neverReviewed] : [self] }
 
-    /// Reported by `check` already (schedules in the check stage): not repeated as report warnings.
-    var checkedElsewhere: Bool { self == .hours || self == .imageAlt }
+    /// Whether `check` shows it as a warning. Not: what the check stage reports itself (weekly
+    /// hours, images without alt text), and an article without a crisis block, which is advice
+    /// for the review (every page and handout shows the crisis lines anyway), not a defect.
+    var warnsInCheck: Bool { ![.hours, .imageAlt, .crisisBlock].contains(self) }
 
     public static func < (a: FindingKind, b: FindingKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

@@ -21,6 +21,13 @@ public enum ReportBuilder {
         return (report, collector.all.sortedForReport())
     }
 
+    /// What `clinicpress check` adds: the findings as warnings (not those the check stage reports
+    /// itself), and the report's missing tools.
+    public static func warnings(siteDirectory: URL, date: CalendarDate?, includeDrafts: Bool) -> [Diagnostic] {
+        guard let report = make(siteDirectory: siteDirectory, date: date, includeDrafts: includeDrafts).report else { return [] }
+        return report.toolWarnings + report.findings.filter(\.kind.warnsInCheck).map(\.diagnostic)
+    }
+
     /// The report for loaded content; `frontMatter` gives a file's text, to find the line of its review keys.
     static func make(content: SiteContent, date: CalendarDate, tools: ReadingTools?,
                      frontMatter: (String) -> String) -> ContentReport {
