@@ -108,7 +108,10 @@ public struct ReadableText: Sendable, Equatable {
                 switch Cmark.type(node) {
                 case CMARK_NODE_TEXT:
                     // Typographic apostrophes count as the plain one, so `don’t` is one dictionary word.
-                    block += Cmark.string(cmark_node_get_literal(node)).replacingOccurrences(of: "\u{2019}", with: "'")
+                    var literal = Cmark.string(cmark_node_get_literal(node)).replacingOccurrences(of: "\u{2019}", with: "'")
+                    // Around a left-out image or code span: one space, not two.
+                    if block.hasSuffix(" "), literal.hasPrefix(" ") { literal.removeFirst() }
+                    block += literal
                 case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                     block += " "
                     line += 1
