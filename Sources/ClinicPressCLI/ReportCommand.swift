@@ -93,9 +93,13 @@ enum ReportSummary {
         for document in worst {
             lines.append("  grade \(String(format: "%.1f", document.level.scores.grade)) (target \(document.target)): \(ControlCharacters.escaped(document.path))")
         }
-        for document in report.documents where document.review?.status == .overdue {
+        // The oldest overdue reviews first; a long list stays in the report.
+        let overdue = report.documents.filter { $0.review?.status == .overdue }
+            .sorted { ($0.review!.due!, $0.path) < ($1.review!.due!, $1.path) }
+        for document in overdue.prefix(3) {
             lines.append("  review overdue since \(document.review!.due!.iso): \(ControlCharacters.escaped(document.path))")
         }
+        if overdue.count > 3 { lines.append("  ... and \(overdue.count - 3) more overdue reviews") }
         lines.append("Wrote \(folder)index.html and report.json")
         return lines.joined(separator: "\n")
     }
