@@ -75,14 +75,14 @@ public enum ReportBuilder {
         }
 
         // Coverage: every body a page shows, info pages included.
-        let bodies = documents.map { ($0.path, $0.kind == .article) }
+        let articles = Set(documents.filter { $0.kind == .article }.map(\.path))
         let sources = Dictionary(uniqueKeysWithValues:
             content.entries(ArticleKind.self).map { ($0.file, $0.body) } + content.entries(ProgramKind.self).map { ($0.file, $0.body) }
             + content.entries(WorkshopKind.self).map { ($0.file, $0.body) } + content.entries(PageKind.self).map { ($0.file, $0.body) })
         for (path, body) in sources.sorted(by: { $0.key < $1.key }) {
             let scan = CoverageScan.scan(body, file: path)
             findings += scan.findings
-            if bodies.contains(where: { $0 == (path, true) }), !scan.hasCrisisBlock {
+            if articles.contains(path), !scan.hasCrisisBlock {
                 findings.append(Finding(kind: .crisisBlock, path: path, line: 0, message: "the article has no crisis block, so its handout shows the crisis lines only in the page footer",
                                         hint: "add an empty ```crisis fenced block where a reader in distress would need it"))
             }
