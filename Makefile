@@ -62,6 +62,11 @@ test: test-deps
 	Tests/SiteChecks/check_html.sh .build/report-check/example && .venv-tests/bin/python Tests/SiteChecks/axe_check.py .build/report-check/example
 	python3 Tests/Hostile/interrupt.py $(DEBUG_BIN)
 	Tests/SiteChecks/run_all.sh $(TEST_SITE) $(TEST_SITE)-again
+	@# Languages: hreflang links reciprocal, the sitemap's alternates the pages' own, no English interface
+	@# words on a Spanish page outside an element marked lang="en"; first seen to fail on broken copies.
+	.venv-tests/bin/python Tests/SiteChecks/check_languages.py --selftest $(TEST_SITE)
+	.venv-tests/bin/python Tests/SiteChecks/check_languages.py $(TEST_SITE)
+	.venv-tests/bin/python Tests/SiteChecks/check_languages.py $(EXAMPLE_SITE)
 	@# Brand variations: a dark brand colour and no brand at all also pass every site check.
 	Tests/SiteChecks/brand_variations.sh $(DEBUG_BIN)
 	@# The PDF checks fail on hand-made broken PDFs and on broken copies of the fixture's real ones ...

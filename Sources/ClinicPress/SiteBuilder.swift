@@ -126,6 +126,7 @@ public enum SiteBuilder {
             content, buildDate: options.buildDay ?? CalendarDate(options.now, in: content.settings.timeZone), baseURL: baseURL)
         site.strings = strings
         site.customStylesheet = theme.staticFiles[ThemeFiles.customStylesheetOutput] != nil
+        site.edition = content.edition
         report.add(contentsOf: AnchorCheck.check(bodies, reservedIDs: theme.reservedIDs))
         // Which partials render the same on many pages, read from the templates, for the render stage.
         let cacheable = !options.cacheFragments ? [] : FragmentAnalysis.cacheablePartials(
@@ -155,16 +156,50 @@ public enum SiteBuilder {
         let changes = content.changes
         let everyPage = ContentKinds.everyPageFolders(options.kinds).map { "Content/\($0)/" }
         let bodiesOnEveryPage = changes?.bodyOnly.contains { file in everyPage.contains { file.hasPrefix($0) } } ?? false
-        let replanned = changes.flatMap { $0.structural || bodiesOnEveryPage ? nil : options.cache?.previousPlan(for: planInputs) }
+        // A site in several languages is planned whole each time: a body shows in more than one language's pages.
+        let replanned = changes.flatMap { $0.structural || bodiesOnEveryPage || !content.translations.isEmpty ? nil : options.cache?.previousPlan(for: planInputs) }
             .flatMap { planner.replan($0, changedBodies: changes!.bodyOnly) }
-        let plan = replanned?.plan ?? planner.plan()
+        var plan: OutputPlan
+        var languagePlans: [OutputPlan] = []
+        if content.translations.isEmpty {
+            plan = replanned?.plan ?? planner.plan()
+        } else {
+            // Every language's pages first, so each page can link its versions in the others.
+            let languages = otherLanguages(content, defaultSite: site, options: options, baseURL: baseURL, theme: theme,
+                                           paper: paper, links: links, report: report)
+            let defaultPages = planner.pagePlans()
+            var pages = [site.edition.language: Set(defaultPages.map(\.path))]
+            var names = [site.edition.language: strings[StringKeys.selfName]]
+            for language in languages {
+                pages[language.site.edition.language] = Set(language.pages.map { site.edition.unprefixed($0.path) })
+                names[language.site.edition.language] = language.site.strings[StringKeys.selfName]
+            }
+            let alternates = PageAlternates(baseURL: baseURL, edition: site.edition, pages: pages, names: names)
+            let sitemap = defaultPages.map(\.path) + languages.flatMap { $0.pages.map(\.path) }
+            plan = planner.plan(pages: defaultPages, alternates: alternates, sitemap: sitemap)
+            languagePlans = languages.map {
+                OutputPlanner(site: $0.site, bodies: $0.bodies, theme: theme, paper: paper, printLinks: links)
+                    .plan(pages: $0.pages, alternates: alternates, sitemap: [])
+            }
+        }
         report.add(contentsOf: OutputPathLimits.check(plan, outputFolder: options.outputDirectory.path))
+        for other in languagePlans { report.add(contentsOf: OutputPathLimits.check(other, outputFolder: options.outputDirectory.path)) }
         clock.lap("plan")
         // 5. render
-        let rendered = Renderer(theme: theme, cacheablePartials: cacheable,
+        let renderer = Renderer(theme: theme, cacheablePartials: cacheable,
                                 contentDirectory: options.siteDirectory.appendingPathComponent("Content"),
                                 previousOutput: options.fresh ? nil : OutputWriter.followingLinks(options.outputDirectory))
-            .render(plan, reusing: options.cache?.previousReport, replanned: replanned?.changed)
+        var rendered = renderer.render(plan, reusing: options.cache?.previousReport, replanned: replanned?.changed)
+        // Each language renders with its own crisis block; the plans then become one.
+        for other in languagePlans {
+            let more = renderer.render(other, reusing: options.cache?.previousReport)
+            rendered.files += more.files
+            rendered.diagnostics += more.diagnostics
+            rendered.reused += more.reused
+            plan.outputs += other.outputs
+            plan.pageCount += other.pageCount
+            plan.printDocuments += other.printDocuments
+        }
         report.add(contentsOf: rendered.diagnostics)
         clock.lap("render")
         var result = BuildReport(diagnostics: report.all.sortedForReport(), files: rendered.files, pageCount: plan.pageCount)

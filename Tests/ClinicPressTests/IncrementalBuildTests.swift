@@ -34,6 +34,20 @@ final class IncrementalBuildTests: XCTestCase {
         return incremental
     }
 
+    /// The fixture in its default language alone: a site in several languages is planned whole on
+    /// every rebuild (a body shows in more than one language's pages), so only a site in one
+    /// language shows the incremental plan.
+    func keepOneLanguage() throws {
+        let content = site.appendingPathComponent("Content")
+        let walker = FileManager.default.enumerator(at: content, includingPropertiesForKeys: nil)!
+        for case let url as URL in walker where url.lastPathComponent.contains(".es.") {
+            try FileManager.default.removeItem(at: url)
+        }
+        let settings = content.appendingPathComponent("site.yml")
+        let text = try String(contentsOf: settings, encoding: .utf8).replacingOccurrences(of: "languages: [en, es]", with: "language: en")
+        try Data(text.utf8).write(to: settings)
+    }
+
     func markdownFiles() throws -> [String] {
         try ["programs", "education", "workshops", "pages"].flatMap { folder in
             try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("Content/" + folder).path)
@@ -49,6 +63,7 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     func testAnEditedBodyRebuildsAsFromTheFiles() throws {
+        try keepOneLanguage()
         let cache = BuildCache()
         XCTAssertTrue(SiteBuilder.generate(options(cache: cache)).succeeded)
         for path in try markdownFiles() {
@@ -60,6 +75,7 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     func testFrontMatterDataAndFilesAddedOrRemovedRebuildAsFromTheFiles() throws {
+        try keepOneLanguage()
         let cache = BuildCache()
         XCTAssertTrue(SiteBuilder.generate(options(cache: cache)).succeeded)
         let files = try markdownFiles()
@@ -81,6 +97,28 @@ final class IncrementalBuildTests: XCTestCase {
         // The clinic's data.
         try append("\ntagline: Changed while serving\n", to: "Content/site.yml")
         assertSameAsFresh(cache, "after editing site.yml")
+    }
+
+    /// In several languages: edits of a translation's body, of its data-free front matter, and of
+    /// its source's body still give what a build from the files alone gives.
+    func testEditsOfTranslationsRebuildAsFromTheFiles() throws {
+        let cache = BuildCache()
+        XCTAssertTrue(SiteBuilder.generate(options(cache: cache)).succeeded)
+        let translations = try markdownFiles().filter { $0.hasSuffix(".es.md") }
+        XCTAssertFalse(translations.isEmpty, "the fixture has translations")
+        for path in translations {
+            try append("\n\n## Añadido\n\nUn párrafo nuevo.\n", to: path)
+            assertSameAsFresh(cache, "after editing the body of \(path)")
+            let source = path.replacingOccurrences(of: ".es.md", with: ".md")
+            try append("\n\nOne more sentence.\n", to: source)
+            assertSameAsFresh(cache, "after editing the body of \(source)")
+        }
+        let settings = "Content/site.es.yml"
+        var text = try String(contentsOf: site.appendingPathComponent(settings), encoding: .utf8)
+        text = text.replacingOccurrences(of: "tagline: ", with: "tagline: Nueva, ")
+        try Data(text.utf8).write(to: site.appendingPathComponent(settings))
+        let report = assertSameAsFresh(cache, "after editing site.es.yml")
+        XCTAssertTrue(report.files.contains { $0.path == "es/index.html" && String(decoding: $0.contents, as: UTF8.self).contains("Nueva, ") })
     }
 
     func testABrokenEditKeepsTheLastGoodBuildForTheNext() throws {

@@ -186,3 +186,37 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(ReportWriter.relativePath(from: site.appendingPathComponent("Report"), to: site), "../")
     }
 }
+
+extension ReportTests {
+    /// A translation is measured in its own language, with its own review; its data (sources,
+    /// the review interval, the grade target) is its source's.
+    func testTranslationsAreMeasuredInTheirLanguage() throws {
+        let site = try TemporarySite.minimal([
+            ("Content/site.yml", TemporarySite.siteYML + "\nlanguages: [en, es]\n"),
+            TemporarySite.article("sleep", extra: "sources: [A guideline]\nreading_grade_target: 7\n",
+                                  body: "Sleep helps your mind and your body. Go to bed at the same time each night."),
+            ("Content/education/sleep.es.md", """
+            ---
+            title: Dormir bien
+            summary: Sobre el sueño.
+            reviewed: 2026-10-01
+            reviewed_by: Rosa Delgado, LCSW
+            ---
+            Dormir bien ayuda a tu mente y a tu cuerpo. Ve a la cama a la misma hora cada noche.
+            """),
+        ])
+        defer { site.remove() }
+        let made = ReportBuilder.make(siteDirectory: site.root, date: CalendarDate("2026-11-30"), tools: Self.tools)
+        let report = try XCTUnwrap(made.report, "\(made.diagnostics)")
+        let spanish = try XCTUnwrap(report.documents.first { $0.path == "Content/education/sleep.es.md" })
+        XCTAssertEqual(spanish.language, "es")
+        XCTAssertEqual(spanish.level.scores.values.map(\.name), ["fernandez_huerta", "szigriszt_pazos"])
+        XCTAssertEqual(spanish.target, 7, "the target is data: the source's")
+        XCTAssertEqual(spanish.review?.reviewed, CalendarDate("2026-10-01"))
+        XCTAssertEqual(spanish.review?.due, CalendarDate("2027-10-01"))
+        XCTAssertEqual(spanish.review?.reviewedBy, "Rosa Delgado, LCSW")
+        XCTAssertEqual(spanish.sources, 1)
+        XCTAssertEqual(report.documents.first { $0.path == "Content/education/sleep.md" }?.language, "en")
+        XCTAssertFalse(report.findings.contains { $0.path == "Content/education/sleep.es.md" && $0.kind == .sources })
+    }
+}

@@ -400,6 +400,51 @@ def check_toc(pdf: str, source: SourceParser, pages_text: list[str]) -> Result:
     return Result('toc', True, f'{len(listed)} entries match their pages')
 
 
+# A packet page that starts no session or handout must carry at least this many words of its own
+# (beyond the running header and footer): fewer is a page printed for a line or two.
+NEAR_EMPTY_WORDS = 30
+
+
+def check_fill(source: SourceParser, pages_text: list[str]) -> Result:
+    """No near-empty page in a packet: every page after the cover either starts a session or a
+    handout (short handouts may be short) or holds NEAR_EMPTY_WORDS words besides the running
+    header and footer: the lines (digits aside) among a page's first two and last four that are
+    there on another page too."""
+    def shape(line: str) -> str:
+        return re.sub(r'\d+', '#', norm(line))
+
+    def lines_of(page: str) -> list[str]:
+        return [shape(l) for l in page.splitlines() if norm(l)]
+    # Headers and footers separately: a session's title at the top of its page is not running
+    # because the cover lists it at the bottom of another.
+    tops: dict[str, int] = {}
+    bottoms: dict[str, int] = {}
+    for page in pages_text:
+        lines = lines_of(page)
+        for line in set(lines[:2]):
+            tops[line] = tops.get(line, 0) + 1
+        for line in set(lines[-4:]):
+            bottoms[line] = bottoms.get(line, 0) + 1
+
+    def zone(page: str) -> set[str]:
+        lines = lines_of(page)
+        return {l for l in lines[:2] if tops[l] >= 2} | {l for l in lines[-4:] if bottoms[l] >= 2}
+    running = set(tops) | set(bottoms)
+    starts = list(source.heading_for_id.values())
+    problems = []
+    for number, page in enumerate(pages_text[1:], 2):
+        edge = zone(page) & running
+        own = [l for l in page.splitlines() if norm(l) and shape(l) not in edge]
+        words = sum(len(norm(l).split()) for l in own)
+        # A title in the running header (the handout's name on each of its pages) starts nothing.
+        if words >= NEAR_EMPTY_WORDS or any(heading_lines('\n'.join(own), title) for title in starts):
+            continue
+        problems.append(f'page {number} holds only {words} word(s) and starts nothing')
+    if problems:
+        return Result('fill', False, '; '.join(problems))
+    return Result('fill', True, f'no near-empty page in {len(pages_text)}')
+
+
 def check_pdf(pdf: str, kind: str, paper: str, crisis: str, workdir: str) -> list[Result]:
     results = [check_qpdf(pdf)]
     count, sizes, error = pdf_pages(pdf)
@@ -427,6 +472,7 @@ def check_pdf(pdf: str, kind: str, paper: str, crisis: str, workdir: str) -> lis
     results.append(check_qr(pdf, canonical, workdir))
     if kind == 'packet' and source is not None:
         results.append(check_toc(pdf, source, pages_text))
+        results.append(check_fill(source, pages_text))
     return results
 
 
@@ -655,6 +701,12 @@ def synthetic_cases(root: str) -> list[Case]:
                       must_fail={'toc'}))
     cases.append(Case('packet missing a handout', packet('packet-missing', [3, 3, 5], body[:2] + [['Text.']]),
                       'packet', 'letter', must_fail={'toc'}))
+    # A handout running onto a page for one line, and the same page full.
+    full = [f'More of handout one, line {n}: some words to fill it.' for n in range(6)]
+    cases.append(Case('packet with a near-empty page', packet('packet-near-empty', [3, 3, 5], body), 'packet', 'letter',
+                      must_fail={'fill'}, must_pass={'toc'}))
+    cases.append(Case('packet with every page filled', packet('packet-filled', [3, 3, 5], [body[0], full, body[2]]),
+                      'packet', 'letter', must_pass={'fill', 'toc'}))
     return cases
 
 
@@ -678,7 +730,7 @@ def real_cases(output_dir: str, root: str, paper: str) -> list[Case]:
     everything = {'qpdf', 'paper', 'pages', 'fonts', 'title', 'crisis', 'qr'}
     for kind, pdfs in sorted(by_kind.items()):
         first = pdfs[0]
-        must = everything | ({'page-of'} if kind != 'brochure' else set()) | ({'toc'} if kind == 'packet' else set())
+        must = everything | ({'page-of'} if kind != 'brochure' else set()) | ({'toc', 'fill'} if kind == 'packet' else set())
         cases.append(Case(f'real {kind} as built', copy(f'real-{kind}-ok', first), kind, paper, must_pass=must))
         target = copy(f'real-{kind}-truncated', first)
         with open(target, 'rb') as f:

@@ -10,7 +10,8 @@ phone: mobile, device scale 2) and 1280 px wide, and must have:
   (a table inside a scrolling box is fine; the page itself may not scroll sideways);
 - the crisis line in the first screen: the crisis banner's top and a `tel:` link of it visible
   without scrolling (on a phone that is 988 one tap away);
-- no image without `width` and `height` (the page must not jump while it loads).
+- no image without `width` and `height` (the page must not jump while it loads);
+- no table that scrolls sideways without a visible `.scroll-hint` just before its box.
 With SCREENSHOT_DIR, a screenshot of the first screen of each page at each width is saved there
 (`<width>/<page>.png`) for people to look at.
 
@@ -48,6 +49,12 @@ return {
   banner: banner ? banner.getBoundingClientRect().top : null,
   bannerHeight: banner ? banner.getBoundingClientRect().height : null,
   telVisible: tel.some(visible),
+  // A table that scrolls sideways must say so: a visible .scroll-hint just before its box.
+  silentScrollers: [...document.querySelectorAll('.table-wrap, [role=region]')].filter(box => {
+    if (box.scrollWidth <= box.clientWidth + 1) return false;
+    const hint = box.previousElementSibling;
+    return !(hint && hint.classList.contains('scroll-hint') && hint.getBoundingClientRect().height > 0);
+  }).map(box => box.getAttribute('aria-label') || box.className).slice(0, 3),
   undimensioned: [...document.images].filter(i => !i.getAttribute('width') || !i.getAttribute('height'))
     .map(i => i.getAttribute('src')).slice(0, 3),
 };
@@ -78,6 +85,8 @@ def main(argv):
                         problems.append(f"{where}: no crisis banner")
                     elif found["banner"] > 1 or not found["telVisible"]:
                         problems.append(f"{where}: the crisis line's phone link is not in the first screen")
+                    if found["silentScrollers"]:
+                        problems.append(f"{where}: a table scrolls sideways without saying so: {', '.join(map(str, found['silentScrollers']))}")
                     if found["undimensioned"]:
                         problems.append(f"{where}: images without width and height: {', '.join(map(str, found['undimensioned']))}")
                     if shots:

@@ -23,6 +23,12 @@ public struct Site: Sendable {
     public var strings: ThemeStrings = .builtInEnglish
     /// The theme has `Templates/assets/custom.css`: pages link it after the theme's styles.
     public var customStylesheet = false
+    /// The language of these pages and where the pages of the site's other languages are.
+    public var edition = LanguageEdition(language: ThemeStrings.defaultLanguage, languages: [])
+    /// Keys of site.yml that `site.<language>.yml` gives in this edition's language.
+    public var translatedSiteKeys: Set<String> = []
+    /// The translation files shown in this edition (their entries have pages and print documents in it).
+    public var translationFiles: Set<String> = []
 
     /// Dates, times, day names and lists in those words.
     var format: LocaleFormatter { LocaleFormatter(strings: strings) }
@@ -33,12 +39,8 @@ public struct Site: Sendable {
     public var timeZone: TimeZone { settings.timeZone }
 }
 
-/// Where each kind of content lives on the website, relative to the site root.
+/// Paths the build itself decides, relative to the site root (entries' pages: `Site.path`).
 public enum SitePaths {
-    public static func program(_ slug: String) -> String { ProgramKind.pagePath(slug)! }
-    public static func article(_ slug: String) -> String { ArticleKind.pagePath(slug)! }
-    public static func workshop(_ slug: String) -> String { WorkshopKind.pagePath(slug)! }
-    public static func page(_ slug: String) -> String { PageKind.pagePath(slug)! }
 
     /// Pages the build makes itself, which a body may link to directly (`/team/`).
     static func generatedPages(_ kinds: [any ContentKind.Type]) -> Set<String> {
@@ -47,7 +49,9 @@ public enum SitePaths {
 
     /// Paths the build writes itself: no entry's page may take one (a page named `programs`, an
     /// article named `for-families`).
-    static func taken(_ kinds: [any ContentKind.Type]) -> Set<String> {
+    /// A language's folder (`es/`) is taken on a site in several languages: `languages` lists them.
+    static func taken(_ kinds: [any ContentKind.Type], languages: [String] = []) -> Set<String> {
         Set(ContentKinds.listPaths(kinds)).union(["assets/", "theme/", "print/", "404/", "index/", "sitemap/", "robots/"])
+            .union(languages.dropFirst().map { $0.lowercased() + "/" })
     }
 }

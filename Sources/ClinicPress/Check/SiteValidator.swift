@@ -16,7 +16,7 @@ public struct SiteValidator {
         var slugs: [String: [String]] = [:]
         for kind in content.kinds { slugs[kind.source.folder] = content.entries.slugs(inFolder: kind.source.folder) }
         let known = slugs.mapValues(Set.init)
-        let taken = SitePaths.taken(content.kinds)
+        let taken = SitePaths.taken(content.kinds, languages: content.settings.languages)
         let assets = Set(content.assets)
         for kind in content.kinds {
             for entry in content.entries.plain[kind.source.folder] ?? [] {

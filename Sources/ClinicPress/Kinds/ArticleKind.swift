@@ -10,9 +10,9 @@ enum ArticleKind: ContentKind {
         .required("reviewed", .date, example: "2026-01-31"),
         .required("reviewed_by", .text, example: "Dana Whitfield, PhD"),
         .optional("review_every_months", .integer(1...120)),
-        .optional("topics", .texts),
+        .optional("topics", .texts).data(),
         .optional("programs", .references(folder: "programs")),
-        .optional("sources", .texts),
+        .optional("sources", .texts).data(),
         .optional("reading_grade_target", .integer(1...18)),
         .optional("draft", .flag),
         .optional("handout", .flag),
@@ -50,7 +50,7 @@ enum ArticleKind: ContentKind {
     static var listPaths: [String] { ["education/"] + filters.map { "education/\($0.slug)/" } }
 
     static func navigation(_ site: Site) -> [LinkView] {
-        [LinkView(title: site.strings[StringKeys.navLibrary], path: "education/", current: false)]
+        [LinkView(title: site.strings[StringKeys.navLibrary], path: site.local("education/"), current: false)]
     }
 
     static let pageTemplates: [String: TemplateShape] = [
@@ -65,8 +65,8 @@ enum ArticleKind: ContentKind {
     static func libraryPages(_ planner: PagePlanner) -> [PagePlan] {
         let site = planner.site
         let all: [(title: String, path: String, audience: ReaderAudience?)] =
-            [(planner.text(StringKeys.libraryAll), "education/", nil)]
-            + filters.map { (planner.views.format.readers($0.audience), "education/\($0.slug)/", $0.audience) }
+            [(planner.text(StringKeys.libraryAll), site.local("education/"), nil)]
+            + filters.map { (planner.views.format.readers($0.audience), site.local("education/\($0.slug)/"), $0.audience) }
         return all.map { title, path, audience in
             let articles = site.articles.filter { audience == nil || $0.audience == audience || $0.audience == .everyone }
             let heading = planner.text(audience.map(StringKeys.libraryTitle) ?? StringKeys.libraryTitle)
@@ -82,12 +82,12 @@ enum ArticleKind: ContentKind {
         }
     }
 
-    static func libraryCrumb(_ planner: PagePlanner) -> LinkView { planner.crumb(planner.text(StringKeys.navLibrary), "education/") }
+    static func libraryCrumb(_ planner: PagePlanner) -> LinkView { planner.crumb(planner.text(StringKeys.navLibrary), planner.site.local("education/")) }
 
     static func page(_ article: EducationArticle, _ planner: PagePlanner) -> PagePlan {
         let site = planner.site
         let programs = article.programs.compactMap { site.program($0.slug) }
-            .map { LinkView(title: $0.title, path: ProgramKind.pagePath($0.slug)!, current: false) }
+            .map { site.link(ProgramKind.self, $0.slug, title: $0.title) }
         let series = site.workshops.filter { $0.sessions.contains { $0.handouts.contains { $0.slug == article.slug } } }
         let sessions = series.flatMap { series in
             series.sessions.filter { $0.handouts.contains { $0.slug == article.slug } }
@@ -100,10 +100,10 @@ enum ArticleKind: ContentKind {
             reviewedBy: article.reviewedBy, reviewed: format.date(article.reviewed), reviewedISO: article.reviewed.iso,
             nextReview: format.date(article.nextReview), nextReviewISO: article.nextReview.iso, sources: article.sources,
             topics: article.topics, programs: programs, sessions: sessions, bodyHTML: body.html, toc: body.tocViews,
-            handout: article.handout ? planner.printLinks.link(folder: handoutFolder, slug: article.slug, document: "handout", strings: site.strings) : nil,
+            handout: article.handout ? planner.printLinks.link(folder: site.printFolder(handoutFolder), slug: article.slug, document: "handout", strings: site.strings) : nil,
             image: planner.views.picture(article.image, alt: article.imageAlt ?? "", eager: true))
         return PagePlan(
-            path: pagePath(article.slug)!, template: "article", title: article.title, description: article.summary,
+            path: site.articlePath(article.slug), template: "article", title: article.title, description: article.summary,
             breadcrumbs: [planner.home, libraryCrumb(planner)],
             jsonLD: [planner.data.article(article)],
             inputs: [article.file] + article.programs.compactMap { site.program($0.slug)?.file } + series.map(\.file),
@@ -128,9 +128,9 @@ enum ArticleKind: ContentKind {
     static func entryPrintDocuments(_ article: EducationArticle, _ planner: PrintPlanner) -> [PrintDocument] {
         guard article.handout else { return [] }
         let frame = planner.frame(title: article.title, description: article.summary,
-                                  url: planner.site.baseURL + pagePath(article.slug)!, created: article.reviewed)
+                                  url: planner.site.baseURL + planner.site.articlePath(article.slug), created: article.reviewed)
         let content = HandoutContent(handout: planner.handoutView(article, idPrefix: ""))
-        return [PrintDocument(kind: .handout, slug: article.slug, folder: handoutFolder, source: article.file,
+        return [PrintDocument(kind: .handout, slug: article.slug, folder: planner.site.printFolder(handoutFolder), source: article.file,
                               template: "handout", context: planner.context(frame, AnyTemplateValue(content)),
                               inputs: [article.file])]
     }

@@ -4,6 +4,9 @@ public struct ContentKey: Sendable {
     public var type: KeyType
     /// An example value, shown when the key is missing; nil when the key is optional.
     public var required: String?
+    /// A text a translation gives in its own language (`title`); false for data that every
+    /// language shares (`topics`, a team member's `name`), which a translation may only repeat.
+    public var translated = true
 
     public static func required(_ name: String, _ type: KeyType, example: String) -> ContentKey {
         ContentKey(name: name, type: type, required: example)
@@ -11,6 +14,21 @@ public struct ContentKey: Sendable {
 
     public static func optional(_ name: String, _ type: KeyType) -> ContentKey {
         ContentKey(name: name, type: type, required: nil)
+    }
+
+    /// The same key, as data a translation may not change (for text keys such as `topics`).
+    func data() -> ContentKey {
+        var key = self
+        key.translated = false
+        return key
+    }
+
+    /// Whether a translation writes this key in its own words: texts, unless marked data.
+    var isTranslatedText: Bool {
+        switch type {
+        case .text, .texts: return translated
+        default: return false
+        }
     }
 }
 

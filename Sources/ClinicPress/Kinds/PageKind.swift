@@ -24,7 +24,7 @@ enum PageKind: ContentKind {
 
     /// Pages with `menu: true` join the main navigation; every page is linked from the footer.
     static func navigation(_ site: Site) -> [LinkView] {
-        site.pages.filter(\.menu).map { LinkView(title: $0.title, path: pagePath($0.slug)!, current: false) }
+        site.pages.filter(\.menu).map { site.link(PageKind.self, $0.slug, title: $0.title) }
     }
 
     static let pageTemplates: [String: TemplateShape] = ["page": InfoPageContent.shape]
@@ -36,7 +36,7 @@ enum PageKind: ContentKind {
     static func entryPage(_ page: InfoPage, _ planner: PagePlanner) -> PagePlan? {
         let body = planner.bodies.web(page.file)
         return PagePlan(
-            path: pagePath(page.slug)!, template: "page", title: page.title, description: page.summary,
+            path: planner.site.pagePath(page.slug), template: "page", title: page.title, description: page.summary,
             breadcrumbs: [planner.home], jsonLD: [], inputs: [page.file],
             content: AnyTemplateValue(InfoPageContent(slug: page.slug, title: page.title, summary: page.summary,
                                                       bodyHTML: body.html, toc: body.tocViews)),

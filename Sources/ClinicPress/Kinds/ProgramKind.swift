@@ -84,8 +84,8 @@ enum ProgramKind: ContentKind {
     static var listPaths: [String] { ["programs/", "levels-of-care/"] }
 
     static func navigation(_ site: Site) -> [LinkView] {
-        [LinkView(title: site.strings[StringKeys.navPrograms], path: "programs/", current: false),
-         LinkView(title: site.strings[StringKeys.navLevels], path: "levels-of-care/", current: false)]
+        [LinkView(title: site.strings[StringKeys.navPrograms], path: site.local("programs/"), current: false),
+         LinkView(title: site.strings[StringKeys.navLevels], path: site.local("levels-of-care/"), current: false)]
     }
 
     static let pageTemplates: [String: TemplateShape] = [
@@ -95,7 +95,7 @@ enum ProgramKind: ContentKind {
     static func pages(_ planner: PagePlanner) -> [PagePlan] {
         let site = planner.site
         let list = PagePlan(
-            path: "programs/", template: "program-list", title: planner.text(StringKeys.programsTitle),
+            path: site.local("programs/"), template: "program-list", title: planner.text(StringKeys.programsTitle),
             description: planner.text(StringKeys.programsDescription),
             breadcrumbs: [planner.home], jsonLD: [], inputs: site.programs.map(\.file),
             content: AnyTemplateValue(ProgramListContent(programs: site.programs.map(planner.views.programCard))))
@@ -139,12 +139,12 @@ enum ProgramKind: ContentKind {
             goodFit: program.goodFit, notAFit: program.notAFit, insurance: program.insurance, bodyHTML: body.html,
             toc: body.tocViews, articles: articles.map(views.articleCard), workshops: workshops.map(views.workshopCard),
             team: team.map(views.teamMemberView), status: views.statusView(program),
-            brochure: planner.printLinks.link(folder: brochureFolder, slug: program.slug, document: "brochure",
+            brochure: planner.printLinks.link(folder: site.printFolder(brochureFolder), slug: program.slug, document: "brochure",
                                              strings: site.strings),
             image: views.picture(program.image, alt: program.imageAlt ?? "", eager: true))
         return PagePlan(
-            path: pagePath(program.slug)!, template: "program", title: program.title, description: program.summary,
-            breadcrumbs: [planner.home, planner.crumb(planner.text(StringKeys.navPrograms), "programs/")], jsonLD: [planner.data.program(program)],
+            path: site.programPath(program.slug), template: "program", title: program.title, description: program.summary,
+            breadcrumbs: [planner.home, planner.crumb(planner.text(StringKeys.navPrograms), site.local("programs/"))], jsonLD: [planner.data.program(program)],
             inputs: [program.file] + articles.map(\.file) + workshops.map(\.file) + (team.isEmpty ? [] : ["Content/team.yml"]),
             content: AnyTemplateValue(content), isDraft: program.draft)
     }
@@ -152,12 +152,13 @@ enum ProgramKind: ContentKind {
     static func levelsOfCare(_ planner: PagePlanner) -> PagePlan {
         let site = planner.site, format = planner.views.format
         let rows = site.programs.map { program in
-            LevelRowView(title: program.title, path: pagePath(program.slug)!, level: format.levelOfCare(program.levelOfCare),
+            LevelRowView(title: program.title, path: site.programPath(program.slug), level: format.levelOfCare(program.levelOfCare),
                          levelShort: format.levelOfCareShort(program.levelOfCare), audience: format.audience(program.audience),
                          tracks: program.tracks.map(planner.views.trackView),
-                         length: program.lengthWeeks.map(format.weeks) ?? planner.text(StringKeys.lengthVaries))
+                         length: program.lengthWeeks.map(format.weeks) ?? planner.text(StringKeys.lengthVaries),
+                         lang: site.otherLanguage(ProgramKind.self, program.slug))
         }
-        return PagePlan(path: "levels-of-care/", template: "levels-of-care", title: planner.text(StringKeys.levelsTitle),
+        return PagePlan(path: site.local("levels-of-care/"), template: "levels-of-care", title: planner.text(StringKeys.levelsTitle),
                         description: planner.text(StringKeys.levelsDescription),
                         breadcrumbs: [planner.home], jsonLD: [], inputs: site.programs.map(\.file),
                         content: AnyTemplateValue(LevelsContent(rows: rows)))
@@ -177,7 +178,7 @@ enum ProgramKind: ContentKind {
     static func entryPrintDocuments(_ program: Program, _ planner: PrintPlanner) -> [PrintDocument] {
         let format = planner.views.format
         let frame = planner.frame(title: program.title, description: program.summary,
-                                  url: planner.site.baseURL + pagePath(program.slug)!, created: planner.site.buildDate)
+                                  url: planner.site.baseURL + planner.site.programPath(program.slug), created: planner.site.buildDate)
         let content = BrochureContent(
             slug: program.slug, title: program.title, summary: program.summary, level: format.levelOfCare(program.levelOfCare),
             audience: format.audience(program.audience), length: program.lengthWeeks.map(format.weeks),
@@ -187,7 +188,7 @@ enum ProgramKind: ContentKind {
             goodFit: program.goodFit, notAFit: program.notAFit, insurance: program.insurance,
             status: planner.views.statusView(program),
             image: planner.views.picture(program.image, alt: program.imageAlt ?? ""))
-        return [PrintDocument(kind: .brochure, slug: program.slug, folder: brochureFolder, source: program.file,
+        return [PrintDocument(kind: .brochure, slug: program.slug, folder: planner.site.printFolder(brochureFolder), source: program.file,
                               template: "brochure", context: planner.context(frame, AnyTemplateValue(content)),
                               inputs: [program.file])]
     }

@@ -3,8 +3,8 @@ enum TeamKind: ContentKind {
     static let name = "team member"
     static let source = ContentSource.yamlList("team.yml")
     static let keys: [ContentKey] = [
-        .required("name", .text, example: "Jordan Reyes"),
-        .optional("credentials", .text),
+        .required("name", .text, example: "Jordan Reyes").data(),
+        .optional("credentials", .text).data(),
         .optional("role", .text),
         .optional("bio", .text),
         .optional("programs", .references(folder: "programs")),
@@ -40,14 +40,14 @@ enum TeamKind: ContentKind {
     static var listPaths: [String] { ["team/"] }
 
     static func navigation(_ site: Site) -> [LinkView] {
-        site.team.isEmpty ? [] : [LinkView(title: site.strings[StringKeys.navTeam], path: "team/", current: false)]
+        site.team.isEmpty ? [] : [LinkView(title: site.strings[StringKeys.navTeam], path: site.local("team/"), current: false)]
     }
 
     static let pageTemplates: [String: TemplateShape] = ["team": TeamContent.shape]
 
     static func pages(_ planner: PagePlanner) -> [PagePlan] {
         let site = planner.site
-        return [PagePlan(path: "team/", template: "team", title: planner.text(StringKeys.teamTitle),
+        return [PagePlan(path: site.local("team/"), template: "team", title: planner.text(StringKeys.teamTitle),
                          description: planner.text(StringKeys.teamDescription),
                          breadcrumbs: [planner.home], jsonLD: [], inputs: site.team.isEmpty ? [] : ["Content/team.yml"],
                          content: AnyTemplateValue(TeamContent(members: site.team.map(planner.views.teamMemberView))))]

@@ -17,7 +17,7 @@ enum WorkshopKind: ContentKind {
         .required("summary", .text, example: "Six evenings for families."),
         .required("sessions", .entries(sessionKeys), example: "(a list of sessions, each with date, start, end and title)"),
         .optional("location", .text),
-        .optional("online_url", .text),
+        .optional("online_url", .text).data(),
         .optional("programs", .references(folder: "programs")),
         .optional("audience", .choice(ReaderAudience.allCases.map(\.rawValue))),
         .optional("draft", .flag),
@@ -73,7 +73,7 @@ enum WorkshopKind: ContentKind {
     static var listPaths: [String] { ["workshops/"] }
 
     static func navigation(_ site: Site) -> [LinkView] {
-        site.workshops.isEmpty ? [] : [LinkView(title: site.strings[StringKeys.navWorkshops], path: "workshops/", current: false)]
+        site.workshops.isEmpty ? [] : [LinkView(title: site.strings[StringKeys.navWorkshops], path: site.local("workshops/"), current: false)]
     }
 
     static let pageTemplates: [String: TemplateShape] = [
@@ -86,7 +86,7 @@ enum WorkshopKind: ContentKind {
             WorkshopSeriesView(card: views.workshopCard(series), sessions: series.sessions.map { views.sessionView($0, in: series) })
         }
         let list = PagePlan(
-            path: "workshops/", template: "workshop-list", title: planner.text(StringKeys.workshopsTitle),
+            path: site.local("workshops/"), template: "workshop-list", title: planner.text(StringKeys.workshopsTitle),
             description: planner.text(StringKeys.workshopsDescription),
             breadcrumbs: [planner.home], jsonLD: site.workshops.flatMap(planner.data.sessions),
             inputs: site.workshops.map(\.file),
@@ -102,13 +102,13 @@ enum WorkshopKind: ContentKind {
             slug: series.slug, title: series.title, summary: series.summary, audience: series.audience.map(planner.views.format.readers),
             location: series.location, onlineURL: series.onlineURL,
             sessions: series.sessions.map { planner.views.sessionView($0, in: series) },
-            programs: programs.map { LinkView(title: $0.title, path: ProgramKind.pagePath($0.slug)!, current: false) },
+            programs: programs.map { site.link(ProgramKind.self, $0.slug, title: $0.title) },
             bodyHTML: body.html, toc: body.tocViews, calendarPath: calendarPath,
-            packet: planner.printLinks.link(folder: packetFolder, slug: series.slug, document: "packet", strings: site.strings))
+            packet: planner.printLinks.link(folder: site.printFolder(packetFolder), slug: series.slug, document: "packet", strings: site.strings))
         let handouts = series.sessions.flatMap(\.handouts).compactMap { site.article($0.slug)?.file }
         return PagePlan(
-            path: pagePath(series.slug)!, template: "workshop", title: series.title, description: series.summary,
-            breadcrumbs: [planner.home, planner.crumb(planner.text(StringKeys.navWorkshops), "workshops/")], jsonLD: planner.data.sessions(series),
+            path: site.workshopPath(series.slug), template: "workshop", title: series.title, description: series.summary,
+            breadcrumbs: [planner.home, planner.crumb(planner.text(StringKeys.navWorkshops), site.local("workshops/"))], jsonLD: planner.data.sessions(series),
             inputs: [series.file] + programs.map(\.file) + handouts, content: AnyTemplateValue(content), isDraft: series.draft)
     }
 
@@ -139,7 +139,7 @@ enum WorkshopKind: ContentKind {
     static func entryPrintDocuments(_ series: WorkshopSeries, _ planner: PrintPlanner) -> [PrintDocument] {
         let site = planner.site
         let frame = planner.frame(title: series.title, description: series.summary,
-                                  url: site.baseURL + pagePath(series.slug)!,
+                                  url: site.baseURL + site.workshopPath(series.slug),
                                   created: series.sessions.first?.date ?? site.buildDate)
         var inputs = [series.file]
         let sessions = series.sessions.enumerated().map { index, session in
@@ -155,7 +155,7 @@ enum WorkshopKind: ContentKind {
         let content = PacketContent(
             title: series.title, summary: series.summary, location: series.location, onlineURL: series.onlineURL,
             introHTML: planner.bodies.print(series.file, idPrefix: PrintIDs.intro).html, sessions: sessions)
-        return [PrintDocument(kind: .packet, slug: series.slug, folder: packetFolder, source: series.file,
+        return [PrintDocument(kind: .packet, slug: series.slug, folder: site.printFolder(packetFolder), source: series.file,
                               template: "packet", context: planner.context(frame, AnyTemplateValue(content)),
                               inputs: Array(Set(inputs)).sorted())]
     }

@@ -8,6 +8,8 @@ public struct ContentLoader {
     let includeDrafts: Bool
     /// Slugs of files left out because of their own errors, by folder.
     private let unreadable = UnreadableFiles()
+    /// Translation files found beside their sources (`about.es.md`), read once every kind is loaded.
+    let translationFiles = TranslationFiles()
 
     let kinds: [any ContentKind.Type]
     /// Entries of files unchanged since the last build (`clinicpress serve`).
@@ -40,8 +42,17 @@ public struct ContentLoader {
         let svgSizes = checkSVGs(assets)
         let pictures = ImageCatalog.read(assets, assetsFolder: files.root.appendingPathComponent("Content/assets"))
         report.add(contentsOf: pictures.diagnostics)
+        let translations = settings.map { settings in
+            settings.languages.dropFirst().map { translate(into: $0, settings: settings, sources: store) }
+        } ?? []
         let changes = cache?.endLoad(assets: assets)
         guard let settings else { return nil }
+        for language in translationFiles.languages.subtracting(settings.languages).sorted() {
+            for path in translationFiles.paths(in: language) {
+                report.add(.error(path, "this file is a translation into '\(language)', but site.yml does not list '\(language)' in its languages",
+                                  hint: "list it in Content/site.yml, such as 'languages: [\(settings.language), \(language)]', or rename the file"))
+            }
+        }
         if !store.entries(WorkshopKind.self).isEmpty && settings.timezone == nil {
             report.add(.error("Content/site.yml", SourcePosition(line: 1, column: 1), key: "timezone",
                               "'timezone' is required because the site has workshops",
@@ -49,6 +60,7 @@ public struct ContentLoader {
         }
         var content = SiteContent(settings: settings, entries: store, kinds: kinds, assets: assets, unreadable: unreadable.slugs)
         content.changes = changes
+        content.translations = translations
         content.svgSizes = svgSizes
         content.images = pictures.catalog
         return content
@@ -106,7 +118,7 @@ public struct ContentLoader {
               let root = YAMLParser.parse(text, file: file, lineOffset: 0, report: report),
               let site = YAMLMapping(root, file: file, lineOffset: 0, allowedKeys: [
                   "name", "url", "language", "timezone", "tagline", "description", "phone", "email",
-                  "address", "hours", "crisis", "intake_steps", "paper", "brand", "hero", "map_url",
+                  "address", "hours", "crisis", "intake_steps", "paper", "brand", "hero", "map_url", "languages",
                   "reading_grade_target",
               ], report: report, what: "site.yml")
         else { return nil }
@@ -168,11 +180,11 @@ public struct ContentLoader {
                               hint: "list at least one line (name and phone), or remove 'crisis' to show the 988 Lifeline and 911"))
         }
         let paper = site.choice("paper", Paper.self) ?? .letter
-        let language = site.string("language") ?? "en"
+        let languages = loadLanguages(site)
         let brand = loadBrand(site), hero = loadHero(site), mapURL = loadMapURL(site)
         guard let name, let url else { return nil }
         return SiteSettings(
-            name: name, url: url, language: language, timezone: timezone,
+            name: name, url: url, language: languages[0], languages: languages, timezone: timezone,
             tagline: site.string("tagline"), description: site.string("description"),
             phone: site.phone("phone"), email: site.string("email"), address: address, hours: hours,
             crisis: site.has("crisis") ? crisis : CrisisResource.defaults,
@@ -191,7 +203,12 @@ public struct ContentLoader {
         for file in files.files(in: path, extensions: ["md", "markdown"]) {
             // Plain string operations: NSString's path methods cost a tenth of a 10,000-file reload.
             let name = String(file[file.index(after: file.lastIndex(of: "/")!)...])
-            let slug = String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)]).lowercased()
+            let stem = String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
+            if let translation = TranslationName.parse(stem: stem) {
+                translationFiles.add(file, translation)
+                continue
+            }
+            let slug = stem.lowercased()
             guard Slug.isValid(slug) else {
                 report.add(.error(file, "the file name '\(name)' cannot be used in a web address",
                                   hint: "rename it to '\(Slug.make(from: slug).isEmpty ? "my-page" : Slug.make(from: slug)).md': lowercase letters, digits and hyphens only"))
@@ -239,15 +256,8 @@ public struct ContentLoader {
     ///   edit of the body alone from others).
     static func readEntry<K: ContentKind>(_ kind: K.Type, path: String, slug: String, files: SiteFiles,
                                           report: DiagnosticCollector, frontMatter: ((String) -> Void)? = nil) -> K.Entry? {
-        guard let text = files.read(path),
-              let split = FrontMatter.split(text, file: path, report: report),
-              let root = YAMLParser.parse(split.yaml, file: path, lineOffset: split.yamlFirstLine - 1, report: report),
-              let mapping = YAMLMapping(root, file: path, lineOffset: split.yamlFirstLine - 1,
-                                        allowedKeys: K.keys.map(\.name), report: report, what: "the front matter")
-        else { return nil }
-        frontMatter?(split.yaml)
-        ControlCharacters.report(in: split.body.text, file: path, firstLine: split.body.firstLine, report: report)
-        return K.make(KeyReader.read(mapping, keys: K.keys), slug: slug, file: path, body: split.body, report: report)
+        guard let read = readFields(keys: K.keys, path: path, files: files, report: report, frontMatter: frontMatter) else { return nil }
+        return K.make(read.fields, slug: slug, file: path, body: read.body, report: report)
     }
 
     // MARK: YAML lists
@@ -300,5 +310,39 @@ extension YAMLMapping {
                               hint: problem.hint))
             return nil
         }
+    }
+}
+
+extension ContentLoader {
+    /// `language: es` for a site in one language, or `languages: [en, es]` for several, the default
+    /// first; never both. English when neither is given.
+    func loadLanguages(_ site: YAMLMapping) -> [String] {
+        let file = "Content/site.yml"
+        if site.has("language") && site.has("languages") {
+            report.add(.error(file, site.position("languages"), key: "languages",
+                              "site.yml gives both 'language' and 'languages'",
+                              hint: "keep one: 'languages: [en, es]' lists every language, the default first; remove the 'language' line"))
+        }
+        var codes = site.has("languages") ? site.strings("languages") : [site.string("language") ?? ThemeStrings.defaultLanguage]
+        let key = site.has("languages") ? "languages" : "language"
+        if site.has("languages") && codes.isEmpty {
+            report.add(.error(file, site.position(key), key: key, "'languages' lists no language",
+                              hint: "write the languages as codes, the default first: 'languages: [en, es]'"))
+        }
+        var seen: Set<String> = []
+        codes = codes.filter { code in
+            guard LanguageCode.isValid(code) else {
+                report.add(.error(file, site.position(key), key: key, "'\(code)' is not a language code",
+                                  hint: "use a two-letter code such as en or es (or a region after it, such as pt-BR)"))
+                return false
+            }
+            guard seen.insert(code).inserted else {
+                report.add(.error(file, site.position(key), key: key, "'\(code)' is listed twice in 'languages'",
+                                  hint: "list each language once, the default first"))
+                return false
+            }
+            return true
+        }
+        return codes.isEmpty ? [ThemeStrings.defaultLanguage] : codes
     }
 }

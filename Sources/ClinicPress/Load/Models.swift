@@ -52,7 +52,10 @@ public struct CrisisResource: Sendable {
 public struct SiteSettings: Sendable {
     public var name: String
     public var url: String
+    /// The default language (the first of `languages`), whose pages are at the site root.
     public var language: String
+    /// Every language of the site, the default first (`languages: [en, es]`); one for most sites.
+    public var languages: [String] = []
     public var timezone: String?
     public var tagline: String?
     public var description: String?
@@ -224,6 +227,32 @@ public struct SiteContent: Sendable {
     public var unreadable: [String: Set<String>] = [:]
     /// What changed since the last load of the same site (`clinicpress serve`); nil otherwise.
     public var changes: ContentChanges?
+    /// The site in each of its other languages (`languages: [en, es]`), in the order listed.
+    public var translations: [LanguageContent] = []
+    /// For the content of one of those languages (`localized`): its translation files -> their sources.
+    public var translationSources: [String: String] = [:]
+    /// The language of this content: the default, or one of the others (`localized`).
+    public var language: String { localizedLanguage ?? settings.language }
+    var localizedLanguage: String?
+
+    /// The site as it reads in one of its other languages: translated entries in place of their
+    /// sources, site.yml's texts from `site.<language>.yml`.
+    func localized(_ translation: LanguageContent) -> SiteContent {
+        var content = self
+        content.settings = translation.settings
+        content.entries = translation.entries
+        content.translationSources = translation.sources
+        content.localizedLanguage = translation.language
+        content.changes = nil
+        return content
+    }
+
+    /// Where each language's pages are, and which entries each language has.
+    var edition: LanguageEdition {
+        var edition = LanguageEdition(language: language, languages: settings.languages)
+        for translation in translations { edition.translated[translation.language] = translation.translated }
+        return edition
+    }
 
     func entries<K: ContentKind>(_ kind: K.Type) -> [K.Entry] { entries.entries(kind) }
     func entry<K: ContentKind>(_ kind: K.Type, _ slug: String) -> K.Entry? { entries.entry(kind, slug) }

@@ -74,8 +74,11 @@ extension ThemeStrings {
     static func load(siteDirectory: URL, language requested: String, report: DiagnosticCollector) -> ThemeStrings {
         let site = SiteFiles(root: siteDirectory, report: report)
         var values = builtInEnglish.values
+        /// Keys a file of the requested language gives.
+        var given: Set<String> = []
         func merge(_ text: String, file: String) {
             guard let found = parseEntries(text, file: file, report: report) else { return }
+            given.formUnion(found.keys)
             for key in found.keys.sorted() {
                 guard values[key] != nil else {
                     report.add(.warning(file, found[key]!.position, key: key, "there is no string '\(key)'",
@@ -102,8 +105,15 @@ extension ThemeStrings {
                                 hint: "copy Templates/strings/en.yml of the built-in theme to Templates/strings/\(requested).yml and translate it"))
             return ThemeStrings(language: defaultLanguage, values: values)
         }
+        given = []
         if let builtIn { merge(builtIn, file: "(built-in theme) Templates/" + ThemeStrings.path(for: requested)) }
         if let (path, text) = own { merge(text, file: path) }
+        // A missing string shows in English on pages of another language: say which, so it gets translated.
+        let file = own?.0 ?? "Templates/" + ThemeStrings.path(for: requested)
+        for key in builtInEnglish.values.keys.sorted() where !given.contains(key) {
+            report.add(.warning(file, key: key, "the string '\(key)' has no text in '\(requested)', so pages in that language show it in English",
+                                hint: "add it to \(file): \(key.split(separator: ".").last.map(String.init) ?? key): ..."))
+        }
         return ThemeStrings(language: requested, values: values)
     }
 

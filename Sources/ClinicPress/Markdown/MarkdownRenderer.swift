@@ -42,6 +42,10 @@ public struct MarkdownEnvironment: Sendable, Equatable {
     public var images = ImageCatalog()
     /// The size each SVG of the assets says it has: `width` and `height` for its `<img>`.
     public var svgSizes: [String: SVGSize] = [:]
+    /// In another language than the default (`es/`): a link to a page the build makes in every
+    /// language (`/team/`) goes to this language's (`/es/team/`).
+    public var languagePrefix = ""
+    public var everyLanguagePages: Set<String> = []
 }
 
 /// Turns a content file's Markdown body into HTML with libcmark, transforming the AST on the way:
@@ -366,8 +370,9 @@ public struct MarkdownRenderer: Sendable {
             if let base = state.linkBase { return base + page + suffix }
             return RelativeURL.between(state.page, page) + suffix
         }
-        let asFolder = target.hasSuffix("/") || target.isEmpty ? target : target + "/"
+        var asFolder = target.hasSuffix("/") || target.isEmpty ? target : target + "/"
         if path.hasPrefix("/"), environment.sitePages.contains(asFolder) || target.isEmpty {
+            if environment.everyLanguagePages.contains(asFolder) { asFolder = environment.languagePrefix + asFolder }
             if let base = state.linkBase { return base + asFolder + suffix }
             return RelativeURL.between(state.page, asFolder) + suffix
         }

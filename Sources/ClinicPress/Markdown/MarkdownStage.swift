@@ -42,11 +42,20 @@ struct MarkdownJob: Sendable {
 enum MarkdownStage {
     /// The page path of every published content file, and of files that failed to load (links to
     /// those are not reported a second time).
+    /// In another language than the default, a translated entry's page is that language's, and a
+    /// link to its source file goes there too; other entries' pages are the default language's.
     static func contentPages(_ content: SiteContent) -> [String: String] {
         var pages: [String: String] = [:]
+        let prefix = content.edition.prefix
         for kind in content.kinds {
             for entry in content.entries.plain[kind.source.folder] ?? [] {
-                if let page = kind.pagePath(entry.slug) { pages[entry.file] = page }
+                guard let page = kind.pagePath(entry.slug) else { continue }
+                if let source = content.translationSources[entry.file] {
+                    pages[entry.file] = prefix + page
+                    pages[source] = prefix + page
+                } else if pages[entry.file] == nil {
+                    pages[entry.file] = page
+                }
             }
             for slug in content.unreadable[kind.source.folder] ?? [] {
                 let file = "Content/\(kind.source.folder)/\(slug).md"
@@ -64,7 +73,8 @@ enum MarkdownStage {
         let pages = contentPages(content)
         let environment = MarkdownEnvironment(
             contentPages: pages, sitePages: SitePaths.generatedPages(content.kinds).union(pages.values),
-            assets: Set(content.assets), reservedIDs: reservedIDs, images: content.images, svgSizes: content.svgSizes)
+            assets: Set(content.assets), reservedIDs: reservedIDs, images: content.images, svgSizes: content.svgSizes,
+            languagePrefix: content.edition.prefix, everyLanguagePages: content.edition.isDefault ? [] : SitePaths.generatedPages(content.kinds).subtracting(["404.html"]))
         let renderer = MarkdownRenderer(environment: environment)
         var jobs: [MarkdownJob] = []
         for kind in content.kinds { jobs += self.jobs(kind, content, baseURL: baseURL, print: print) }
@@ -90,15 +100,19 @@ enum MarkdownStage {
     }
 
     /// A kind's bodies: on its web pages, and in its printed documents.
+    /// In another language than the default, only translated entries have pages and print documents.
     static func jobs<K: ContentKind>(_ kind: K.Type, _ content: SiteContent, baseURL: String, print: Bool) -> [MarkdownJob] {
         var jobs: [MarkdownJob] = []
-        for entry in content.entries(kind) {
+        let prefix = content.edition.prefix
+        for entry in content.entries(kind) where prefix.isEmpty || content.translationSources[entry.file] != nil {
             if let page = K.pagePath(entry.slug) {
-                jobs.append(MarkdownJob(source: entry.body, file: entry.file, page: page, linkBase: nil, idPrefix: ""))
+                jobs.append(MarkdownJob(source: entry.body, file: entry.file, page: prefix + page, linkBase: nil, idPrefix: ""))
             }
             guard print else { continue }
             for body in K.printBodies(entry, content: content) {
-                jobs.append(MarkdownJob(source: body.source, file: body.file, page: body.page, linkBase: baseURL,
+                // `print/handouts/` is `print/es/handouts/` in Spanish.
+                let page = prefix.isEmpty ? body.page : "print/" + prefix + body.page.dropFirst("print/".count)
+                jobs.append(MarkdownJob(source: body.source, file: body.file, page: page, linkBase: baseURL,
                                         idPrefix: body.idPrefix))
             }
         }

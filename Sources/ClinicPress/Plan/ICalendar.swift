@@ -25,7 +25,7 @@ struct ICalendar {
                 let handouts = session.handouts.compactMap { site.article($0.slug) }
                 if !handouts.isEmpty {
                     let list = handouts.map {
-                        site.strings.fill(StringKeys.calendarHandout, ["title": $0.title, "url": site.baseURL + SitePaths.article($0.slug)])
+                        site.strings.fill(StringKeys.calendarHandout, ["title": $0.title, "url": site.baseURL + site.articlePath($0.slug)])
                     }
                     description += "\n" + site.strings.fill(StringKeys.calendarHandouts,
                                                            ["list": list.joined(separator: site.strings[StringKeys.calendarHandoutSeparator])])
@@ -38,7 +38,7 @@ struct ICalendar {
                     "DTEND;TZID=\(zone.identifier):\(session.date.compact)T\(compact(session.end))",
                     "SUMMARY:" + escape("\(series.title): \(session.title)"),
                     "DESCRIPTION:" + escape(description),
-                    "URL:" + site.baseURL + SitePaths.workshop(series.slug),
+                    "URL:" + site.baseURL + site.workshopPath(series.slug),
                 ]
                 if let place { lines.append("LOCATION:" + escape(place)) }
                 else if let online = series.onlineURL { lines.append("LOCATION:" + escape(online)) }

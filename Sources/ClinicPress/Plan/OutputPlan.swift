@@ -45,15 +45,36 @@ struct OutputPlanner {
     var printLinks: PrintLinks
 
     func plan() -> OutputPlan {
+        let pages = pagePlans()
+        return plan(pages: pages, alternates: .single(baseURL: site.baseURL, edition: site.edition),
+                    sitemap: pages.map(\.path))
+    }
+
+    /// The web pages of this language: in a language other than the default, only those of
+    /// translated entries and the build's own lists (the others link the default language's pages).
+    func pagePlans() -> [PagePlan] {
         let pages = PagePlanner(site: site, bodies: bodies, printLinks: printLinks).plans()
-        let maker = PageOutputMaker(self)
+        guard !site.edition.isDefault else { return pages }
+        return pages.filter { $0.path.hasPrefix(site.edition.prefix) }
+    }
+
+    /// Every output of this language's pages; the default language's plan also has the files the
+    /// site has once (sitemap of `sitemap` pages, robots.txt, calendar, theme, pictures).
+    func plan(pages: [PagePlan], alternates: PageAlternates, sitemap: [String]) -> OutputPlan {
+        let maker = PageOutputMaker(self, alternates: alternates)
         var outputs: [PlannedOutput] = ParallelMap.map(pages) { maker.output($0) }
-        let documents = paper.map { PrintPlanner(site: site, bodies: bodies, paper: $0).documents() } ?? []
+        let documents = (paper.map { PrintPlanner(site: site, bodies: bodies, paper: $0).documents() } ?? [])
+            .filter { site.edition.isDefault || site.translationFiles.contains($0.source) }
         outputs += documents.map {
             PlannedOutput(path: $0.htmlPath, source: .printDocument(template: $0.template, context: $0.context), inputs: $0.inputs)
         }
-        let pagePaths = pages.map(\.path).filter { $0 != "404.html" }
-        outputs.append(PlannedOutput(path: "sitemap.xml", source: .text(Sitemap.xml(baseURL: site.baseURL, pagePaths: pagePaths)), inputs: []))
+        let crisisBlock = CrisisBlockContext(site: maker.siteView, strings: maker.strings)
+        guard site.edition.isDefault else {
+            return OutputPlan(outputs: outputs, pageCount: pages.count, printDocuments: documents, crisisBlock: crisisBlock)
+        }
+        let pagePaths = sitemap.filter { $0 != "404.html" }
+        outputs.append(PlannedOutput(path: "sitemap.xml", source: .text(Sitemap.xml(baseURL: site.baseURL, pagePaths: pagePaths,
+                                                                                   alternates: alternates)), inputs: []))
         outputs.append(PlannedOutput(path: "robots.txt", source: .text(Sitemap.robots(baseURL: site.baseURL)), inputs: []))
         if !site.workshops.isEmpty {
             outputs.append(PlannedOutput(path: "workshops.ics", source: .text(ICalendar(site: site).render()),
@@ -78,8 +99,7 @@ struct OutputPlanner {
         if !renditionKeys.isEmpty {
             outputs.append(PlannedOutput(path: ImageCache.manifestName, source: .text(ImageCache.manifest(renditionKeys)), inputs: []))
         }
-        return OutputPlan(outputs: outputs, pageCount: pages.count, printDocuments: documents,
-                          crisisBlock: CrisisBlockContext(site: maker.siteView, strings: maker.strings))
+        return OutputPlan(outputs: outputs, pageCount: pages.count, printDocuments: documents, crisisBlock: crisisBlock)
     }
 
     /// What every page's context shares, made once; `output` adds one page's own part.
@@ -89,8 +109,13 @@ struct OutputPlanner {
         let footerNav: [LinkView]
         let baseURL: String
         let strings: StringsView
+        let alternates: PageAlternates
+        /// The home page of this language (`` or `es/`).
+        let homePath: String
 
-        init(_ planner: OutputPlanner) {
+        init(_ planner: OutputPlanner, alternates: PageAlternates? = nil) {
+            homePath = planner.site.edition.prefix
+            self.alternates = alternates ?? .single(baseURL: planner.site.baseURL, edition: planner.site.edition)
             siteView = ViewBuilder(site: planner.site).siteView
             nav = planner.navigation()
             footerNav = planner.footerNavigation()
@@ -103,10 +128,12 @@ struct OutputPlanner {
             let context = PageContext(
                 site: siteView,
                 page: PageMeta(title: plan.title, description: plan.description, canonicalURL: baseURL + plan.path,
-                               path: plan.path, jsonLD: JSONValue.scriptJSON(plan.jsonLD), isHome: plan.path.isEmpty,
-                               breadcrumbs: plan.breadcrumbs, isDraft: plan.isDraft),
+                               path: plan.path, jsonLD: JSONValue.scriptJSON(plan.jsonLD), isHome: plan.path == homePath,
+                               breadcrumbs: plan.breadcrumbs, isDraft: plan.isDraft,
+                               alternates: alternates.alternates(of: plan.path), languages: alternates.switcher(for: plan.path)),
                 nav: nav.map {
-                    LinkView(title: $0.title, path: $0.path, current: OutputPlanner.isCurrent($0.path, plan.path), exact: $0.path == plan.path)
+                    LinkView(title: $0.title, path: $0.path, current: OutputPlanner.isCurrent($0.path, plan.path), exact: $0.path == plan.path,
+                             lang: $0.lang)
                 },
                 footerNav: footerNav,
                 // The 404 page is served at any address, so its links start at the site's path
@@ -134,6 +161,6 @@ struct OutputPlanner {
     }
 
     func footerNavigation() -> [LinkView] {
-        site.pages.map { LinkView(title: $0.title, path: SitePaths.page($0.slug), current: false) }
+        site.pages.map { site.link(PageKind.self, $0.slug, title: $0.title) }
     }
 }

@@ -16,7 +16,7 @@ struct PagePlanner {
     }
 
     func crumb(_ title: String, _ path: String) -> LinkView { LinkView(title: title, path: path, current: false) }
-    var home: LinkView { crumb(text(StringKeys.navHome), "") }
+    var home: LinkView { crumb(text(StringKeys.navHome), site.local("")) }
 
     /// A string of the site's strings file, with `{clinic}` filled in where it appears.
     func text(_ key: String) -> String { site.strings.fill(key, ["clinic": site.settings.name]) }
@@ -34,7 +34,7 @@ struct PagePlanner {
         let articles = site.articles.sorted { ($0.reviewed, $1.title) > ($1.reviewed, $0.title) }.prefix(3).map(views.articleCard)
         let content = HomeContent(programs: programs, upcoming: upcoming, hasWorkshops: !site.workshops.isEmpty,
                                   articles: Array(articles))
-        return PagePlan(path: "", template: "home", title: site.settings.name,
+        return PagePlan(path: site.local(""), template: "home", title: site.settings.name,
                         description: site.settings.description ?? site.settings.tagline ?? site.settings.name,
                         breadcrumbs: [], jsonLD: [data.clinic], content: AnyTemplateValue(content))
     }

@@ -32,7 +32,8 @@ struct PrintPlanner {
         self.siteView = views.siteView
     }
 
-    static let root = "../../"
+    /// From `print/<folder>/` (or `print/es/<folder>/`) to the site root.
+    var root: String { site.edition.isDefault ? "../../" : "../../../" }
 
     /// Every kind's printed documents.
     func documents() -> [PrintDocument] {
@@ -61,7 +62,7 @@ struct PrintPlanner {
     }
 
     func handoutView(_ article: EducationArticle, idPrefix: String) -> HandoutView {
-        let url = site.baseURL + SitePaths.article(article.slug)
+        let url = site.baseURL + site.articlePath(article.slug)
         let body = bodies.print(article.file, idPrefix: idPrefix)
         let reviewed = views.format.date(article.reviewed)
         return HandoutView(
@@ -79,6 +80,6 @@ struct PrintPlanner {
     }
 
     func context(_ frame: PrintFrame, _ content: AnyTemplateValue) -> PrintContext {
-        PrintContext(site: siteView, print: frame, root: PrintPlanner.root, content: content, strings: StringsView(site.strings))
+        PrintContext(site: siteView, print: frame, root: root, content: content, strings: StringsView(site.strings))
     }
 }

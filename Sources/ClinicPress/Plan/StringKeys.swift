@@ -48,6 +48,12 @@ enum StringKeys {
     /// "to", in "Text HOME to 741741".
     static let crisisTextTo = "crisis.text_to"
 
+    /// Languages: "(in {language})" after an untranslated title, each language's own name for the
+    /// switcher, and the names of languages in this one.
+    static let inLanguage = "languages.in_language", selfName = "languages.self_name"
+    static let languageNames = ["en", "es"]
+    static func languageName(_ code: String) -> String { "languages.names." + code }
+
     /// Print documents that web pages link to, by the name their link keys use.
     static let printedDocuments = ["handout", "brochure", "packet"]
 
@@ -60,7 +66,9 @@ enum StringKeys {
                     workshopsTitle, workshopsDescription, teamTitle, teamDescription, notFoundTitle, notFoundDescription,
                     trackSentence, trackSentenceIn, hoursAWeek, cardTrack, cardSeparator, online, crisisCallOrText,
                     crisisCall, crisisText, crisisWeb, reviewLine, qrLabel, calendarName, calendarHandouts,
-                    calendarHandout, calendarHandoutSeparator, defaultLifeline, defaultEmergency, crisisTextTo]
+                    calendarHandout, calendarHandoutSeparator, defaultLifeline, defaultEmergency, crisisTextTo,
+                    inLanguage, selfName]
+        keys += languageNames.map(languageName)
         keys += (1...12).map(month)
         keys += Weekday.allCases.flatMap { [weekday($0), weekdayPlural($0), weekdayShort($0)] }
         keys += LevelOfCare.allCases.flatMap { [levelOfCare($0), levelOfCareShort($0)] }

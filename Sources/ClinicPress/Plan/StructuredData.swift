@@ -80,7 +80,7 @@ struct StructuredData {
         object("PsychologicalTreatment", [
             "@context": withContext ? .string("https://schema.org") : nil,
             "name": .string(program.title), "description": .string(program.summary),
-            "url": .string(site.baseURL + SitePaths.program(program.slug)),
+            "url": .string(site.baseURL + site.programPath(program.slug)),
             "provider": withContext ? object("MedicalClinic", ["name": .string(site.settings.name), "url": .string(site.baseURL)]) : nil,
         ])
     }
@@ -88,7 +88,7 @@ struct StructuredData {
     func article(_ article: EducationArticle) -> JSONValue {
         object("MedicalWebPage", [
             "@context": .string("https://schema.org"), "name": .string(article.title),
-            "description": .string(article.summary), "url": .string(site.baseURL + SitePaths.article(article.slug)),
+            "description": .string(article.summary), "url": .string(site.baseURL + site.articlePath(article.slug)),
             "lastReviewed": .string(article.reviewed.iso),
             "reviewedBy": object("Person", ["name": .string(article.reviewedBy)]),
             "audience": object("Audience", ["audienceType": .string(site.format.readers(article.audience))]),
@@ -120,7 +120,7 @@ struct StructuredData {
                 "eventAttendanceMode": .string(place == nil && series.onlineURL != nil
                     ? "https://schema.org/OnlineEventAttendanceMode" : "https://schema.org/OfflineEventAttendanceMode"),
                 "organizer": object("MedicalClinic", ["name": .string(site.settings.name), "url": .string(site.baseURL)]),
-                "url": .string(site.baseURL + SitePaths.workshop(series.slug)),
+                "url": .string(site.baseURL + site.workshopPath(series.slug)),
             ])
         }
     }

@@ -9,7 +9,7 @@ struct ViewBuilder {
         let hours = s.hours.map { HoursView(days: format.dayRange($0.days), opens: format.time($0.opens), closes: format.time($0.closes)) }
         let address = s.address?.lines ?? []
         var view = SiteView(
-            name: s.name, tagline: s.tagline, description: s.description, url: site.baseURL, language: s.language,
+            name: s.name, tagline: s.tagline, description: s.description, url: site.baseURL, language: site.edition.language,
             phone: s.phone?.written, phoneHref: s.phone?.href, email: s.email,
             addressLines: address, hours: hours,
             crisis: s.crisis.map(crisisView), intakeSteps: s.intakeSteps,
@@ -20,7 +20,15 @@ struct ViewBuilder {
         view.notices = noticeViews
         view.directionsURL = directionsURL
         view.customCSS = site.customStylesheet
+        view.textLang = siteTextLanguage("tagline")
+        view.home = site.edition.prefix
         return view
+    }
+
+    /// `lang` for a text of site.yml on these pages: nil when it is in their language (the default
+    /// language, or translated by `site.<language>.yml`), else the default language.
+    func siteTextLanguage(_ key: String) -> String? {
+        site.edition.isDefault || site.translatedSiteKeys.contains(key) ? nil : site.edition.defaultLanguage
     }
 
     /// A crisis line's name: the clinic's words, or the strings file's for the built-in lines.
@@ -30,7 +38,8 @@ struct ViewBuilder {
 
     func crisisView(_ resource: CrisisResource) -> CrisisView {
         CrisisView(name: crisisName(resource), phone: resource.phone?.written, phoneHref: resource.phone?.href,
-                   text: resource.text?.number, textKeyword: resource.text?.keyword, smsHref: resource.text?.href, url: resource.url)
+                   text: resource.text?.number, textKeyword: resource.text?.keyword, smsHref: resource.text?.href, url: resource.url,
+                   lang: resource.nameKey == nil ? siteTextLanguage("crisis") : nil)
     }
 
     func trackView(_ track: Track) -> TrackView {
@@ -59,24 +68,27 @@ struct ViewBuilder {
                                                      "start": format.time($0.start), "end": format.time($0.end)])
         }
         return ProgramCardView(
-            slug: program.slug, path: SitePaths.program(program.slug), title: program.title, summary: program.summary,
+            slug: program.slug, path: site.programPath(program.slug), title: program.title, summary: program.summary,
             level: format.levelOfCare(program.levelOfCare), levelShort: format.levelOfCareShort(program.levelOfCare),
             audience: format.audience(program.audience),
-            scheduleLine: schedule.joined(separator: site.strings[StringKeys.cardSeparator]), status: statusView(program))
+            scheduleLine: schedule.joined(separator: site.strings[StringKeys.cardSeparator]), status: statusView(program),
+            lang: site.otherLanguage(ProgramKind.self, program.slug), languageNote: site.languageNote(ProgramKind.self, program.slug))
     }
 
     func articleCard(_ article: EducationArticle) -> ArticleCardView {
-        ArticleCardView(slug: article.slug, path: SitePaths.article(article.slug), title: article.title,
-                        summary: article.summary, audience: format.readers(article.audience), audienceKey: article.audience.rawValue)
+        ArticleCardView(slug: article.slug, path: site.articlePath(article.slug), title: article.title,
+                        summary: article.summary, audience: format.readers(article.audience), audienceKey: article.audience.rawValue,
+                        lang: site.otherLanguage(ArticleKind.self, article.slug), languageNote: site.languageNote(ArticleKind.self, article.slug))
     }
 
     func workshopCard(_ series: WorkshopSeries) -> WorkshopCardView {
         let upcoming = series.sessions.filter { $0.date >= site.buildDate }.count
         return WorkshopCardView(
-            slug: series.slug, path: SitePaths.workshop(series.slug), title: series.title, summary: series.summary,
+            slug: series.slug, path: site.workshopPath(series.slug), title: series.title, summary: series.summary,
             firstDate: series.sessions.first.map { format.date($0.date) } ?? "",
             lastDate: series.sessions.last.map { format.date($0.date) } ?? "",
-            upcomingCount: upcoming, hasUpcoming: upcoming > 0)
+            upcomingCount: upcoming, hasUpcoming: upcoming > 0,
+            lang: site.otherLanguage(WorkshopKind.self, series.slug), languageNote: site.languageNote(WorkshopKind.self, series.slug))
     }
 
     func sessionView(_ session: WorkshopSession, in series: WorkshopSeries) -> SessionView {
@@ -88,15 +100,17 @@ struct ViewBuilder {
             time: format.timeRange(session.start, session.end),
             location: session.location ?? series.location ?? (series.onlineURL != nil ? site.strings[StringKeys.online] : nil),
             isPast: session.date < site.buildDate, handouts: handouts,
-            seriesTitle: series.title, seriesPath: SitePaths.workshop(series.slug))
+            seriesTitle: series.title, seriesPath: site.workshopPath(series.slug),
+            seriesLang: site.otherLanguage(WorkshopKind.self, series.slug))
     }
 
     func teamMemberView(_ member: TeamMember) -> TeamMemberView {
         let programs = member.programs.compactMap { site.program($0.slug) }
-            .map { LinkView(title: $0.title, path: SitePaths.program($0.slug), current: false) }
+            .map { site.link(ProgramKind.self, $0.slug, title: $0.title) }
         return TeamMemberView(id: member.id, name: member.name, credentials: member.credentials, role: member.role,
                               bio: member.bio, programs: programs,
-                              photo: picture(member.photo, alt: member.photoAlt ?? member.name, sizes: "10rem"))
+                              photo: picture(member.photo, alt: member.photoAlt ?? member.name, sizes: "10rem"),
+                              textLang: site.edition.otherLanguage(folder: TeamKind.source.folder, slug: member.slug))
     }
 
     /// Sessions on or after the build date, soonest first, across every series.

@@ -30,70 +30,26 @@ public enum ReportBuilder {
 
     /// The report for loaded content; `frontMatter` gives a file's text, to find the line of its review keys.
     static func make(content: SiteContent, date: CalendarDate, tools: ReadingTools?,
-                     frontMatter: (String) -> String) -> ContentReport {
+                     frontMatter: @escaping (String) -> String) -> ContentReport {
         let settings = content.settings
-        // Until the site has translations (issue 11), every document is in the site's language.
-        let language = settings.language
-        let tools = tools ?? ReadingTools.load(for: [ReadingLanguage(code: language)])
-        let siteTarget = settings.readingGradeTarget ?? defaultTarget
-        var findings: [Finding] = []
-        var documents: [DocumentReport] = []
-
-        func measure(path: String, kind: DocumentReport.Kind, title: String, body: MarkdownSource, target: Int) -> DocumentReport {
-            let counter = tools.counter(for: ReadingLanguage(code: language))
-            let readable = ReadableText.extract(body)
-            let level = ReadingLevel(text: readable.text, counter: counter)
-            var document = DocumentReport(path: path, kind: kind, language: language, title: title, bodyLine: body.firstLine,
-                                          readable: readable, level: level, target: target, hardestSentences: [], review: nil, sources: nil)
-            if document.overTarget {
-                document.hardestSentences = HardestSentences.find(in: readable, counter: counter, target: target)
-            }
-            return document
+        let languages = Set(([settings.language] + content.translations.map(\.language)).map(ReadingLanguage.init(code:)))
+        let tools = tools ?? ReadingTools.load(for: languages)
+        var edition = ReportDocuments(date: date, tools: tools, siteTarget: settings.readingGradeTarget ?? defaultTarget,
+                                      frontMatter: frontMatter)
+        // The default language: every entry. Then each translation, in its own language, with its own review.
+        edition.collect(content, language: settings.language, translation: nil)
+        for translation in content.translations {
+            edition.collect(content.localized(translation), language: translation.language, translation: translation)
         }
-
-        for article in content.entries(ArticleKind.self) {
-            var document = measure(path: article.file, kind: .article, title: article.title, body: article.body,
-                                   target: article.readingGradeTarget ?? siteTarget)
-            let lines = FrontMatterLines(text: frontMatter(article.file))
-            let due = ReviewStatus.due(reviewed: article.reviewed, months: article.reviewEveryMonths)
-            let reviewer = article.reviewedBy.trimmingCharacters(in: .whitespaces)
-            document.review = .init(reviewed: article.reviewed, due: due,
-                                    status: ReviewStatus.of(reviewed: article.reviewed, months: article.reviewEveryMonths, on: date),
-                                    reviewedBy: reviewer.isEmpty ? nil : reviewer, line: lines.line(of: "reviewed"))
-            document.sources = article.sources.count
-            findings += ReviewFindings.findings(document, months: article.reviewEveryMonths, date: date, lines: lines)
-            documents.append(document)
-        }
-        for program in content.entries(ProgramKind.self) {
-            documents.append(measure(path: program.file, kind: .program, title: program.title, body: program.body, target: siteTarget))
-        }
-        for series in content.entries(WorkshopKind.self) {
-            documents.append(measure(path: series.file, kind: .workshop, title: series.title, body: series.body, target: siteTarget))
-        }
-        for document in documents where document.overTarget {
+        var findings = edition.findings
+        for document in edition.documents where document.overTarget {
             findings.append(ReviewFindings.grade(document))
         }
-
-        // Coverage: every body a page shows, info pages included.
-        let articles = Set(documents.filter { $0.kind == .article }.map(\.path))
-        let sources = Dictionary(uniqueKeysWithValues:
-            content.entries(ArticleKind.self).map { ($0.file, $0.body) } + content.entries(ProgramKind.self).map { ($0.file, $0.body) }
-            + content.entries(WorkshopKind.self).map { ($0.file, $0.body) } + content.entries(PageKind.self).map { ($0.file, $0.body) })
-        for (path, body) in sources.sorted(by: { $0.key < $1.key }) {
-            let scan = CoverageScan.scan(body, file: path)
-            findings += scan.findings
-            if articles.contains(path), !scan.hasCrisisBlock {
-                findings.append(Finding(kind: .crisisBlock, path: path, line: 0, message: "the article has no crisis block, so its handout shows the crisis lines only in the page footer",
-                                        hint: "add an empty ```crisis fenced block where a reader in distress would need it"))
-            }
-        }
-
         let schedules = ProgramSchedules.report(content.entries(ProgramKind.self))
         findings += schedules.findings
-        documents.sort { $0.path < $1.path }
         findings.sort { ($0.path, $0.line, $0.kind) < ($1.path, $1.line, $1.kind) }
-        return ContentReport(date: date, siteName: settings.name, documents: documents, programs: schedules.programs,
-                             findings: findings, toolWarnings: tools.warnings)
+        return ContentReport(date: date, siteName: settings.name, documents: edition.documents.sorted { $0.path < $1.path },
+                             programs: schedules.programs, findings: findings, toolWarnings: tools.warnings)
     }
 }
 

@@ -3,7 +3,9 @@ import Foundation
 /// The findings about one document's review dates, reviewer, sources and reading grade, worded
 /// for the writer who fixes them.
 enum ReviewFindings {
-    static func findings(_ document: DocumentReport, months: Int, date: CalendarDate, lines: FrontMatterLines) -> [Finding] {
+    /// - Parameter sourcesOwnedElsewhere: a translation's sources are its source's, reported there.
+    static func findings(_ document: DocumentReport, months: Int, date: CalendarDate, lines: FrontMatterLines,
+                         sourcesOwnedElsewhere: Bool = false) -> [Finding] {
         guard let review = document.review else { return [] }
         var findings: [Finding] = []
         let path = document.path
@@ -28,7 +30,7 @@ enum ReviewFindings {
             findings.append(Finding(kind: .reviewer, path: path, line: lines.line(of: "reviewed_by"), key: "reviewed_by",
                                     message: "no reviewer is named", hint: "add 'reviewed_by: NAME, CREDENTIALS'"))
         }
-        if document.kind == .article, document.sources == 0 {
+        if document.kind == .article, document.sources == 0, !sourcesOwnedElsewhere {
             findings.append(Finding(kind: .sources, path: path, line: 0, key: "sources", message: "the article lists no sources",
                                     hint: "add 'sources:' with the guidelines or studies it rests on"))
         }

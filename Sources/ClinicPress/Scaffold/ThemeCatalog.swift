@@ -40,6 +40,7 @@ public enum ThemeCatalog {
         "packet.mustache": "Print: a workshop series' packet (sessions and their handouts).",
         "brochure.mustache": "Print: a program's folded brochure.",
         "strings/en.yml": "The interface words in English (see [Changing the wording](#changing-the-wording)). Read, not copied.",
+        "strings/es.yml": "The interface words in Spanish, for `languages: [en, es]` or `language: es` (see [Languages](#languages)). Read, not copied.",
         "theme/site.css": "The website's styles. Every file in `theme/` (stylesheets, images, fonts) is copied to the site as it is, at `/theme/`.",
         "theme/print.css": "The printed documents' styles.",
     ]

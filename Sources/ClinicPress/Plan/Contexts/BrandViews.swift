@@ -36,6 +36,8 @@ public struct NoticeView: Sendable, Hashable {
     /// "Thursday, November 26, 2026": the last day it is shown.
     public var ends: String
     public var endsISO: String
+    /// Its language when it is not the page's (not translated).
+    public var lang: String? = nil
 }
 
 /// A program's status badge: the words always, the key for styling.
@@ -78,6 +80,7 @@ extension NoticeView: TemplateValue {
         "paragraphs": .texts { $0.paragraphs },
         "ends": .value { $0.ends },
         "endsISO": .value { $0.endsISO },
+        "lang": .value { $0.lang },
     ])
 }
 
@@ -114,7 +117,8 @@ extension ViewBuilder {
     var noticeViews: [NoticeView] {
         site.notices.filter { $0.isShown(on: site.buildDate) }.map { notice in
             NoticeView(slug: notice.slug, title: notice.title, level: notice.level.rawValue, isUrgent: notice.level == .urgent,
-                       paragraphs: notice.paragraphs, ends: format.longDate(notice.ends), endsISO: notice.ends.iso)
+                       paragraphs: notice.paragraphs, ends: format.longDate(notice.ends), endsISO: notice.ends.iso,
+                       lang: site.otherLanguage(NoticeKind.self, notice.slug))
         }
     }
 

@@ -57,6 +57,8 @@ public struct LevelRowView: Sendable, Hashable {
     public var audience: String
     public var tracks: [TrackView]
     public var length: String
+    /// Its language when it is not the page's (not translated).
+    public var lang: String? = nil
 }
 
 public struct LevelsContent: Sendable, Hashable {
@@ -186,6 +188,7 @@ extension LevelRowView: TemplateValue {
         "audience": .value { $0.audience },
         "tracks": .list { $0.tracks },
         "length": .value { $0.length },
+        "lang": .value { $0.lang },
     ])
 }
 

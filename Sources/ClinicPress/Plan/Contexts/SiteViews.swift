@@ -8,6 +8,8 @@ public struct LinkView: Sendable, Hashable {
     public var current: Bool
     /// The page is exactly this link's page.
     public var exact: Bool = false
+    /// The language of `title` when it is not the page's (an untranslated page): its `lang`.
+    public var lang: String? = nil
 }
 
 public struct CrisisView: Sendable, Hashable {
@@ -20,6 +22,8 @@ public struct CrisisView: Sendable, Hashable {
     public var textKeyword: String?
     public var smsHref: String?
     public var url: String?
+    /// The language of the name when not the page's (site.yml's name, not translated).
+    public var lang: String? = nil
 }
 
 public struct HoursView: Sendable, Hashable {
@@ -53,6 +57,13 @@ public struct SiteView: Sendable, Hashable {
     public var directionsURL: String? = nil
     /// `Templates/assets/custom.css` exists and is published at `theme/custom.css`.
     public var customCSS: Bool = false
+    /// The language of the clinic's own texts (tagline, description, intake steps) when they are
+    /// not in the page's language (no `site.<language>.yml` gives them): for `lang`.
+    public var textLang: String? = nil
+    /// The home page of the page's language, from the site root (`` or `es/`): links to the
+    /// build's own pages are `{{root}}{{site.home}}programs/`.
+    public var home: String = ""
+
 }
 
 /// The page being rendered, under `page`.
@@ -67,6 +78,11 @@ public struct PageMeta: Sendable, Hashable {
     public var breadcrumbs: [LinkView]
     /// Content marked `draft: true`, shown only with `--drafts`: the page says so.
     public var isDraft = false
+    /// This page in every language it exists in, itself included (`<link rel="alternate" hreflang>`).
+    public var alternates: [AlternateView] = []
+    /// The site's languages, each linking this page in it (or that language's home); empty for a
+    /// site in one language.
+    public var languages: [LanguageLinkView] = []
 }
 
 public struct TrackView: Sendable, Hashable {
@@ -109,6 +125,9 @@ public struct ArticleCardView: Sendable, Hashable {
     public var summary: String
     public var audience: String
     public var audienceKey: String
+    /// Its language when it is not the page's (not translated): for `lang`, with "(in English)".
+    public var lang: String? = nil
+    public var languageNote: String? = nil
 }
 
 public struct SessionView: Sendable, Hashable {
@@ -126,6 +145,8 @@ public struct SessionView: Sendable, Hashable {
     public var handouts: [ArticleCardView]
     public var seriesTitle: String
     public var seriesPath: String
+    /// The series' language when it is not the page's (not translated).
+    public var seriesLang: String? = nil
 }
 
 public struct WorkshopCardView: Sendable, Hashable {
@@ -137,6 +158,9 @@ public struct WorkshopCardView: Sendable, Hashable {
     public var lastDate: String
     public var upcomingCount: Int
     public var hasUpcoming: Bool
+    /// Its language when it is not the page's (not translated): for `lang`, with "(in English)".
+    public var lang: String? = nil
+    public var languageNote: String? = nil
 }
 
 public struct TeamMemberView: Sendable, Hashable {
@@ -148,6 +172,8 @@ public struct TeamMemberView: Sendable, Hashable {
     public var programs: [LinkView]
     /// `photo`, with `photo_alt` or the name as its alt text.
     public var photo: PictureView? = nil
+    /// The language of role and bio when not the page's (no team file in this language).
+    public var textLang: String? = nil
 }
 
 public struct ProgramCardView: Sendable, Hashable {
@@ -160,6 +186,9 @@ public struct ProgramCardView: Sendable, Hashable {
     public var audience: String
     public var scheduleLine: String
     public var status: StatusView? = nil
+    /// Its language when it is not the page's (not translated): for `lang`, with "(in English)".
+    public var lang: String? = nil
+    public var languageNote: String? = nil
 }
 
 // MARK: What templates can read
@@ -170,6 +199,7 @@ extension LinkView: TemplateValue {
         "path": .value { $0.path },
         "current": .value { $0.current },
         "exact": .value { $0.exact },
+        "lang": .value { $0.lang },
     ])
 }
 
@@ -182,6 +212,7 @@ extension CrisisView: TemplateValue {
         "textKeyword": .value { $0.textKeyword },
         "smsHref": .value { $0.smsHref },
         "url": .value { $0.url },
+        "lang": .value { $0.lang },
     ])
 }
 
@@ -214,6 +245,8 @@ extension SiteView: TemplateValue {
         "notices": .list { $0.notices },
         "directionsURL": .value { $0.directionsURL },
         "customCSS": .value { $0.customCSS },
+        "textLang": .value { $0.textLang },
+        "home": .value { $0.home },
     ])
 }
 
@@ -227,6 +260,8 @@ extension PageMeta: TemplateValue {
         "isHome": .value { $0.isHome },
         "breadcrumbs": .list { $0.breadcrumbs },
         "isDraft": .value { $0.isDraft },
+        "alternates": .list { $0.alternates },
+        "languages": .list { $0.languages },
     ])
 }
 
@@ -276,6 +311,8 @@ extension ArticleCardView: TemplateValue {
         "summary": .value { $0.summary },
         "audience": .value { $0.audience },
         "audienceKey": .value { $0.audienceKey },
+        "lang": .value { $0.lang },
+        "languageNote": .value { $0.languageNote },
     ])
 }
 
@@ -294,6 +331,7 @@ extension SessionView: TemplateValue {
         "handouts": .list { $0.handouts },
         "seriesTitle": .value { $0.seriesTitle },
         "seriesPath": .value { $0.seriesPath },
+        "seriesLang": .value { $0.seriesLang },
     ])
 }
 
@@ -307,6 +345,8 @@ extension WorkshopCardView: TemplateValue {
         "lastDate": .value { $0.lastDate },
         "upcomingCount": .value { $0.upcomingCount },
         "hasUpcoming": .value { $0.hasUpcoming },
+        "lang": .value { $0.lang },
+        "languageNote": .value { $0.languageNote },
     ])
 }
 
@@ -319,6 +359,7 @@ extension TeamMemberView: TemplateValue {
         "bio": .value { $0.bio },
         "programs": .list { $0.programs },
         "photo": .object { $0.photo },
+        "textLang": .value { $0.textLang },
     ])
 }
 
@@ -333,5 +374,40 @@ extension ProgramCardView: TemplateValue {
         "audience": .value { $0.audience },
         "scheduleLine": .value { $0.scheduleLine },
         "status": .object { $0.status },
+        "lang": .value { $0.lang },
+        "languageNote": .value { $0.languageNote },
+    ])
+}
+
+/// One of the site's languages in the language switcher: its own name, where this page is in it.
+public struct LanguageLinkView: Sendable, Hashable {
+    /// `es`
+    public var code: String
+    /// The language's name in itself (`Español`).
+    public var name: String
+    public var path: String
+    /// The page is in this language.
+    public var current: Bool
+}
+
+/// A `<link rel="alternate" hreflang>` of a page: `x-default` is the default language's page.
+public struct AlternateView: Sendable, Hashable {
+    public var hreflang: String
+    public var url: String
+}
+
+extension LanguageLinkView: TemplateValue {
+    public static let fields = TemplateFields<LanguageLinkView>([
+        "code": .value { $0.code },
+        "name": .value { $0.name },
+        "path": .value { $0.path },
+        "current": .value { $0.current },
+    ])
+}
+
+extension AlternateView: TemplateValue {
+    public static let fields = TemplateFields<AlternateView>([
+        "hreflang": .value { $0.hreflang },
+        "url": .value { $0.url },
     ])
 }
