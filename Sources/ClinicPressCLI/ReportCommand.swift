@@ -55,6 +55,8 @@ struct ReportCommand: ParsableCommand {
         // The usual check first, in memory: content errors stop the report with the usual diagnostics.
         var options = BuildOptions(siteDirectory: site, print: false, pdf: .off)
         options.buildDay = BuildDayOption.day(date)
+        // The report reads the content; the site search is not its business.
+        options.search = .off
         let checked = SiteBuilder.generate(options)
         let printer = DiagnosticPrinter()
         guard checked.succeeded else {

@@ -33,6 +33,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The day to build as if it were today (notices, past workshop sessions).", valueName: "YYYY-MM-DD"))
     var date: String?
 
+    @Option(help: ArgumentHelp("Site search: auto (when Pagefind is installed; indexed again after each rebuild), require or off.", valueName: "auto|require|off"))
+    var search: SearchMode = .auto
+
     func validate() throws {
         try BuildDayOption.validate(date)
         var isDirectory: ObjCBool = false
@@ -44,7 +47,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let site = URL(fileURLWithPath: siteDirectory, isDirectory: true)
-        let options = BuildOptions(siteDirectory: site, includeDrafts: includeDrafts, print: !noPrint).on(BuildDayOption.day(date))
+        var options = BuildOptions(siteDirectory: site, includeDrafts: includeDrafts, print: !noPrint).on(BuildDayOption.day(date))
+        options.search = search
         if !["127.0.0.1", "localhost", "::1"].contains(host) {
             FileHandle.standardError.write(Data("warning: listening on \(host): other computers on the network can see this site, drafts included\n".utf8))
         }

@@ -60,6 +60,14 @@ struct ServedSite: Sendable {
         return decoded
     }
 
+    /// A changed file that pages load with them (a stylesheet, a picture): every page reloads. Pages
+    /// themselves reload one by one; the feed, the sitemap and the search index are loaded by no
+    /// page as it opens (the search page reads the index when someone searches).
+    static func isLoadedByPages(_ urlPath: String) -> Bool {
+        !urlPath.hasSuffix("/") && !urlPath.hasSuffix(".html") && !urlPath.hasSuffix(".xml")
+            && !urlPath.hasPrefix("/pagefind/")
+    }
+
     /// The web address of an output path: `education/x/index.html` is shown at `/education/x/`.
     static func urlPath(of path: String) -> String {
         if path == "index.html" { return "/" }

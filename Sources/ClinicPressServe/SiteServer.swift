@@ -59,7 +59,7 @@ public struct SiteServer: Sendable {
                 events.rebuilt(rebuild.report, rebuild.seconds, rebuild.changedPaths.count, false)
                 // A change of errors (new ones, or fixed) reloads every page: each shows, or stops
                 // showing, the overlay. Otherwise only the pages whose bytes changed reload.
-                let stylesOrAssets = rebuild.changedPaths.contains { !$0.hasSuffix("/") && !$0.hasSuffix(".html") }
+                let stylesOrAssets = rebuild.changedPaths.contains(where: ServedSite.isLoadedByPages)
                 await reload.announce(paths: rebuild.changedPaths, everything: rebuild.errorsChanged || stylesOrAssets)
                 // PDFs already looked at are made again now, so the next look is instant.
                 session.refreshPDFs(after: rebuild)

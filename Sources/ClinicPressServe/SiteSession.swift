@@ -29,11 +29,15 @@ final class SiteSession: @unchecked Sendable {
     private var pdfPaths: Set<String> = []
     /// PDFs asked for so far: re-rendered in the background after their inputs change.
     private var requestedPDFs: Set<String> = []
+    /// Pagefind's bundle for the pages served now (`pagefind/...`), made again when a page changes.
+    private var searchBundle: [OutputFile] = []
+    private let searchFolder: URL
 
     init(options: BuildOptions) {
         self.base = options
         let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("clinicpress-serve-\(getpid())")
         self.workspace = PrintWorkspace(folder: folder)
+        self.searchFolder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("clinicpress-serve-\(getpid())-search")
     }
 
     /// The current site and overlay, for a request (never waits for a rebuild).
@@ -63,7 +67,27 @@ final class SiteSession: @unchecked Sendable {
         _ = workspace.pdf(first, of: report, alsoWanted: wanted)
     }
 
-    func removeWorkspace() { workspace.remove() }
+    func removeWorkspace() {
+        workspace.remove()
+        try? FileManager.default.removeItem(at: searchFolder)
+    }
+
+    /// The search bundle for a good build: the last one while no web page changed, else Pagefind
+    /// runs again on the new pages (one run, a fraction of a second for a clinic's site). Rebuilds
+    /// run one at a time, so the last pages and bundle are this session's own.
+    private func searchFiles(for report: BuildReport, served: ServedSite, into rebuild: inout Rebuild) -> [OutputFile] {
+        guard let engine = report.searchEngine else { return [] }
+        let new = ServedSite(report.files)
+        let pagesChanged = new.changedPaths(since: served).contains { $0.hasSuffix(".html") }
+        if !pagesChanged && !searchBundle.isEmpty { return searchBundle }
+        do {
+            searchBundle = try SearchBundle.make(for: report.files, engine: engine, in: searchFolder)
+        } catch {
+            rebuild.report.diagnostics.append(.warning("search", "the site could not be indexed for search: \(error.reason)",
+                                                       hint: "the search page shows the last index; run clinicpress serve --search off to serve without search"))
+        }
+        return searchBundle
+    }
 
     /// Builds the site again after `changed` (absolute paths; empty for the first build).
     func rebuild(changed: Set<String>) -> Rebuild {
@@ -76,12 +100,13 @@ final class SiteSession: @unchecked Sendable {
         options.now = BuildOptions.defaultNow()
         options.cache = cache
         let report = SiteBuilder.generate(options)
-        var rebuild = Rebuild(report: report, seconds: Date().timeIntervalSince(started), changedPaths: [], reused: 0,
-                              errorsChanged: false)
+        var rebuild = Rebuild(report: report, seconds: 0, changedPaths: [], reused: 0, errorsChanged: false)
+        let search = report.succeeded ? searchFiles(for: report, served: snapshot().site, into: &rebuild) : []
+        rebuild.seconds = Date().timeIntervalSince(started)
         lock.lock(); defer { lock.unlock() }
         let overlayBefore = overlay
         if report.succeeded {
-            let new = ServedSite(report.files)
+            let new = ServedSite(report.files + search)
             rebuild.changedPaths = new.changedPaths(since: site).map(ServedSite.urlPath(of:))
             rebuild.reused = report.reusedCount
             site = new

@@ -50,7 +50,8 @@ final class EndToEndTests: XCTestCase {
             webPages += 1
             let html = String(decoding: file.contents, as: UTF8.self)
             XCTAssertEqual(html.components(separatedBy: "<h1").count - 1, 1, "\(file.path) needs exactly one h1")
-            XCTAssertTrue(html.contains("<html lang=\"en\""), file.path)
+            // The fixture is in English and Spanish (languages: [en, es]); Spanish pages are under es/.
+            XCTAssertTrue(html.contains("<html lang=\"\(file.path.hasPrefix("es/") ? "es" : "en")\""), file.path)
             XCTAssertTrue(html.contains("<link rel=\"canonical\" href=\"https://example.org/"), file.path)
             XCTAssertTrue(html.contains("<meta name=\"description\" content=\""), file.path)
             XCTAssertTrue(html.contains("href=\"tel:988\""), "\(file.path) lacks the crisis line")

@@ -417,9 +417,41 @@ def test_browser_reloads_by_itself(binary, site):
         server.stop()
 
 
+def test_search_index_follows_edits(binary, site):
+    """After an edit, the served search index is the one `build` makes of the edited site."""
+    path, page = article(site)
+    # Without printed documents, so the build below need not make PDFs to link the same ones.
+    server = Server(binary, site, args=("--no-print",))
+    events = Events(server)
+    try:
+        status, _, entry_before = server.get("/pagefind/pagefind-entry.json")
+        check(status == 200, f"/pagefind/pagefind-entry.json: status {status} (is Pagefind installed?)")
+        with open(path, "a") as handle:
+            handle.write("\nZanzibarian marmalade is a word no other page has.\n")
+        events.next()
+        server.wait_for_line(r"Rebuilt in")
+        _, _, entry_after = server.get("/pagefind/pagefind-entry.json")
+        check(entry_after != entry_before, "the index did not change after an edit")
+        output = site + "-built"
+        subprocess.run([binary, "build", site, "--no-print", "--output", output], check=True, capture_output=True,
+                       env=dict(os.environ, SOURCE_DATE_EPOCH=EPOCH))
+        compared = 0
+        for relative in sorted(snapshot(os.path.join(output, "pagefind"))):
+            status, _, body = server.get("/pagefind/" + relative)
+            with open(os.path.join(output, "pagefind", relative), "rb") as handle:
+                check(status == 200 and body == handle.read(), f"/pagefind/{relative} differs from the built index")
+            compared += 1
+        check(compared > 5, f"only {compared} index files compared")
+    finally:
+        events.close()
+        server.stop()
+    return f"{compared} index files as built"
+
+
 TESTS = [test_serves_what_build_writes, test_content_types_and_traversal, test_edit_reloads_only_changed_pages,
          test_editors_that_rename_truncate_and_burst, test_errors_show_over_the_last_good_page,
-         test_template_change_rerenders_its_pages, test_pdf_made_when_asked, test_port_in_use]
+         test_template_change_rerenders_its_pages, test_pdf_made_when_asked, test_port_in_use,
+         test_search_index_follows_edits]
 
 
 def main():

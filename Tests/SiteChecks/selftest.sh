@@ -184,6 +184,42 @@ d=$(variant run-all-broken)
 sed -i 's| alt="Harbor Fixture Clinic home"||' "$d/programs/adult-iop/index.html"
 expect_fail "run_all broken site" '^2 passed, 2 failed$' "$here/run_all.sh" "$d"
 
+echo "--- feeds and structured data"
+# check_structured_data rejects hand-made JSON-LD that breaks the schema.org vocabulary.
+expect_pass "check_structured_data --selftest" "$py" "$here/check_structured_data.py" --selftest
+# check_feeds: a small valid Atom feed and a page that links it pass; broken copies fail.
+d="$work/feed"
+mkdir -p "$d"
+cat >"$d/feed.xml" <<'FEED'
+<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
+  <id>https://example.org/feed.xml</id>
+  <title>Clinic</title>
+  <link rel="self" type="application/atom+xml" href="https://example.org/feed.xml"/>
+  <updated>2026-10-01T00:00:00-05:00</updated>
+  <author><name>Clinic</name></author>
+  <entry>
+    <id>https://example.org/education/a/</id>
+    <title type="text">A</title>
+    <link rel="alternate" type="text/html" href="https://example.org/education/a/"/>
+    <updated>2026-10-01T00:00:00-05:00</updated>
+    <summary type="text">About A.</summary>
+    <content type="html">&lt;p&gt;A.&lt;/p&gt;</content>
+  </entry>
+</feed>
+FEED
+printf '<!doctype html><html lang="en"><head><link rel="alternate" type="application/atom+xml" href="feed.xml" title="Feed"></head><body></body></html>\n' >"$d/index.html"
+expect_pass "check_feeds on a valid feed" "$py" "$here/check_feeds.py" "$d"
+cp "$d/feed.xml" "$d/feed.good"
+bytes_replace "$d/feed.xml" '</entry>' '</entri>'
+expect_fail "check_feeds not well-formed" 'feedparser: ' "$py" "$here/check_feeds.py" "$d"
+cp "$d/feed.good" "$d/feed.xml"
+bytes_replace "$d/feed.xml" '    <content type="html">&lt;p&gt;A.&lt;/p&gt;</content>\n' ''
+expect_fail "check_feeds entry without content" 'has no HTML content' "$py" "$here/check_feeds.py" "$d"
+cp "$d/feed.good" "$d/feed.xml"
+bytes_replace "$d/index.html" 'application/atom+xml' 'application/rss+xml'
+expect_fail "check_feeds page without the feed link" 'no link to the feed' "$py" "$here/check_feeds.py" "$d"
+
 echo "--- leftovers"
 sleep 0.5
 if [ "$(pgrep -x chromedriver | wc -l)" -le "$chromedrivers_before" ] \

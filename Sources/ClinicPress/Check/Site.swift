@@ -29,6 +29,8 @@ public struct Site: Sendable {
     public var translatedSiteKeys: Set<String> = []
     /// The translation files shown in this edition (their entries have pages and print documents in it).
     public var translationFiles: Set<String> = []
+    /// Pagefind indexes this build: the site has a search page, linked from the header.
+    public var search = false
 
     /// Dates, times, day names and lists in those words.
     var format: LocaleFormatter { LocaleFormatter(strings: strings) }
@@ -51,7 +53,8 @@ public enum SitePaths {
     /// article named `for-families`).
     /// A language's folder (`es/`) is taken on a site in several languages: `languages` lists them.
     static func taken(_ kinds: [any ContentKind.Type], languages: [String] = []) -> Set<String> {
-        Set(ContentKinds.listPaths(kinds)).union(["assets/", "theme/", "print/", "404/", "index/", "sitemap/", "robots/"])
+        Set(ContentKinds.listPaths(kinds)).union(["assets/", "theme/", "print/", "404/", "index/", "sitemap/", "robots/",
+                                                   SearchPage.path, SearchEngine.bundleFolder + "/", "feed/"])
             .union(languages.dropFirst().map { $0.lowercased() + "/" })
     }
 }

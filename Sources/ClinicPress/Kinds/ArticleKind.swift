@@ -8,6 +8,7 @@ enum ArticleKind: ContentKind {
         .required("summary", .text, example: "What to watch for, and what to do."),
         .required("audience", .choice(ReaderAudience.allCases.map(\.rawValue)), example: "family"),
         .required("reviewed", .date, example: "2026-01-31"),
+        .optional("published", .date),
         .required("reviewed_by", .text, example: "Dana Whitfield, PhD"),
         .optional("review_every_months", .integer(1...120)),
         .optional("topics", .texts).data(),
@@ -31,7 +32,8 @@ enum ArticleKind: ContentKind {
             reviewedBy: reviewedBy, reviewEveryMonths: fields.integer("review_every_months") ?? 12,
             topics: fields.texts("topics"), programs: fields.references("programs"), sources: fields.texts("sources"),
             readingGradeTarget: fields.integer("reading_grade_target"), handout: fields.flag("handout") ?? true,
-            draft: fields.flag("draft") ?? false, body: body, image: fields.image("image"), imageAlt: fields.text("image_alt"))
+            draft: fields.flag("draft") ?? false, body: body, image: fields.image("image"), imageAlt: fields.text("image_alt"),
+            published: fields.date("published"))
     }
 
     /// The library's filter pages: no article may take their names. Their titles are the
@@ -107,7 +109,8 @@ enum ArticleKind: ContentKind {
             breadcrumbs: [planner.home, libraryCrumb(planner)],
             jsonLD: [planner.data.article(article)],
             inputs: [article.file] + article.programs.compactMap { site.program($0.slug)?.file } + series.map(\.file),
-            content: AnyTemplateValue(content), isDraft: article.draft)
+            content: AnyTemplateValue(content), isDraft: article.draft,
+            shareImage: article.image, shareImageAlt: article.imageAlt)
     }
 
     // MARK: Print: one handout per article (`handout: false` opts out)

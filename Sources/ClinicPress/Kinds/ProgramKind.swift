@@ -144,9 +144,10 @@ enum ProgramKind: ContentKind {
             image: views.picture(program.image, alt: program.imageAlt ?? "", eager: true))
         return PagePlan(
             path: site.programPath(program.slug), template: "program", title: program.title, description: program.summary,
-            breadcrumbs: [planner.home, planner.crumb(planner.text(StringKeys.navPrograms), site.local("programs/"))], jsonLD: [planner.data.program(program)],
+            breadcrumbs: [planner.home, planner.crumb(planner.text(StringKeys.navPrograms), site.local("programs/"))], jsonLD: [planner.data.programPage(program)],
             inputs: [program.file] + articles.map(\.file) + workshops.map(\.file) + (team.isEmpty ? [] : ["Content/team.yml"]),
-            content: AnyTemplateValue(content), isDraft: program.draft)
+            content: AnyTemplateValue(content), isDraft: program.draft,
+            shareImage: program.image, shareImageAlt: program.imageAlt)
     }
 
     static func levelsOfCare(_ planner: PagePlanner) -> PagePlan {

@@ -154,8 +154,12 @@ public struct EducationArticle: Sendable {
     /// `image`, shown at the top of the article and its handout, with `image_alt`.
     public var image: ImageReference? = nil
     public var imageAlt: String? = nil
+    /// `published`: the day the article first appeared (the feed's `published`); nil: unknown.
+    public var published: CalendarDate? = nil
 
     public var nextReview: CalendarDate { reviewed.adding(months: reviewEveryMonths) }
+    /// When the article last changed, for the feed: the later of `published` and `reviewed`.
+    public var updated: CalendarDate { max(published ?? reviewed, reviewed) }
 }
 
 public struct WorkshopSession: Sendable {

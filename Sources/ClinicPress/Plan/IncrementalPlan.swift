@@ -20,6 +20,13 @@ extension OutputPlanner {
                 changed.insert(page.outputPath)
             }
         }
+        // The feed carries every article's whole body.
+        let feed = AtomFeed.path(language: nil)
+        if site.articles.contains(where: { changedBodies.contains($0.file) }) {
+            guard let position = index[feed] else { return nil }
+            outputs[position] = feedOutput()
+            changed.insert(feed)
+        }
         var documents = previous.printDocuments
         if let paper {
             let printPlanner = PrintPlanner(site: site, bodies: bodies, paper: paper)

@@ -69,6 +69,8 @@ struct OutputPlanner {
             PlannedOutput(path: $0.htmlPath, source: .printDocument(template: $0.template, context: $0.context), inputs: $0.inputs)
         }
         let crisisBlock = CrisisBlockContext(site: maker.siteView, strings: maker.strings)
+        // Each language has its feed of the articles and notices in it.
+        outputs.append(feedOutput())
         guard site.edition.isDefault else {
             return OutputPlan(outputs: outputs, pageCount: pages.count, printDocuments: documents, crisisBlock: crisisBlock)
         }
@@ -112,6 +114,7 @@ struct OutputPlanner {
         let alternates: PageAlternates
         /// The home page of this language (`` or `es/`).
         let homePath: String
+        let sharing: Sharing
 
         init(_ planner: OutputPlanner, alternates: PageAlternates? = nil) {
             homePath = planner.site.edition.prefix
@@ -121,6 +124,7 @@ struct OutputPlanner {
             footerNav = planner.footerNavigation()
             baseURL = planner.site.baseURL
             strings = StringsView(planner.site.strings)
+            sharing = Sharing(site: planner.site, language: planner.site.edition.language)
         }
 
         func output(_ plan: PagePlan) -> PlannedOutput {
@@ -130,7 +134,10 @@ struct OutputPlanner {
                 page: PageMeta(title: plan.title, description: plan.description, canonicalURL: baseURL + plan.path,
                                path: plan.path, jsonLD: JSONValue.scriptJSON(plan.jsonLD), isHome: plan.path == homePath,
                                breadcrumbs: plan.breadcrumbs, isDraft: plan.isDraft,
-                               alternates: alternates.alternates(of: plan.path), languages: alternates.switcher(for: plan.path)),
+                               alternates: alternates.alternates(of: plan.path), languages: alternates.switcher(for: plan.path),
+                               searchable: plan.searchable && siteView.searchPath != nil,
+                               locale: sharing.locale, localeAlternates: sharing.localeAlternates,
+                               shareImage: sharing.image(plan), twitterCard: sharing.twitterCard(plan)),
                 nav: nav.map {
                     LinkView(title: $0.title, path: $0.path, current: OutputPlanner.isCurrent($0.path, plan.path), exact: $0.path == plan.path,
                              lang: $0.lang)
@@ -142,6 +149,14 @@ struct OutputPlanner {
                 content: plan.content, strings: strings)
             return PlannedOutput(path: plan.outputPath, source: .page(template: plan.template, context: context), inputs: plan.inputs)
         }
+    }
+
+    /// This language's feed (`feed.xml`, `es/feed.xml`).
+    func feedOutput() -> PlannedOutput {
+        let language = site.edition.isDefault ? nil : site.edition.language
+        return PlannedOutput(path: AtomFeed.path(language: language),
+                             source: .text(AtomFeed(site: site, bodies: bodies, language: language).render()),
+                             inputs: site.articles.map(\.file) + site.notices.map(\.file))
     }
 
     /// `/clinic/` for `https://example.org/clinic/` (the address is normalised: it ends with `/`).
@@ -158,6 +173,7 @@ struct OutputPlanner {
     /// Each kind's links, in the order of the site's kinds.
     func navigation() -> [LinkView] {
         site.kinds.flatMap { $0.navigation(site) }
+            + (site.search ? [LinkView(title: site.strings[StringKeys.navSearch], path: site.local(SearchPage.path), current: false)] : [])
     }
 
     func footerNavigation() -> [LinkView] {

@@ -12,6 +12,11 @@ struct PagePlan: Sendable {
     var content: AnyTemplateValue
     /// The page shows content marked `draft: true` (built only with `--drafts`).
     var isDraft = false
+    /// Pagefind indexes the page's main content (false for the home, 404 and search pages).
+    var searchable = true
+    /// The picture shared with a link to the page (its own `image`); nil: the brand's logo.
+    var shareImage: ImageReference? = nil
+    var shareImageAlt: String? = nil
 
     var outputPath: String { path.hasSuffix(".html") ? path : path + "index.html" }
 }

@@ -12,7 +12,7 @@ struct PagePlanner {
         self.bodies = bodies
         self.printLinks = printLinks
         self.views = ViewBuilder(site: site)
-        self.data = StructuredData(site: site)
+        self.data = StructuredData(site: site, language: site.edition.language)
     }
 
     func crumb(_ title: String, _ path: String) -> LinkView { LinkView(title: title, path: path, current: false) }
@@ -24,6 +24,7 @@ struct PagePlanner {
     /// The site's own pages (home, 404), then every kind's pages.
     func plans() -> [PagePlan] {
         var plans = [homePage, notFound]
+        if site.search { plans.append(SearchPage.plan(self)) }
         for kind in site.kinds { plans += kind.pages(self) }
         return plans
     }
@@ -36,13 +37,13 @@ struct PagePlanner {
                                   articles: Array(articles))
         return PagePlan(path: site.local(""), template: "home", title: site.settings.name,
                         description: site.settings.description ?? site.settings.tagline ?? site.settings.name,
-                        breadcrumbs: [], jsonLD: [data.clinic], content: AnyTemplateValue(content))
+                        breadcrumbs: [], jsonLD: [data.clinic, data.website], content: AnyTemplateValue(content), searchable: false)
     }
 
     var notFound: PagePlan {
         let content = NotFoundContent(programs: site.programs.map(views.programCard))
         return PagePlan(path: "404.html", template: "404", title: text(StringKeys.notFoundTitle),
                         description: text(StringKeys.notFoundDescription), breadcrumbs: [], jsonLD: [],
-                        content: AnyTemplateValue(content))
+                        content: AnyTemplateValue(content), searchable: false)
     }
 }

@@ -32,6 +32,11 @@ enum StringKeys {
     static let workshopsTitle = "pages.workshops_title", workshopsDescription = "pages.workshops_description"
     static let teamTitle = "pages.team_title", teamDescription = "pages.team_description"
     static let notFoundTitle = "pages.not_found_title", notFoundDescription = "pages.not_found_description"
+    static let navSearch = "nav.search"
+    static let searchTitle = "pages.search_title", searchDescription = "pages.search_description"
+    /// The brand logo shared with a link to a page that has no picture of its own.
+    static let shareLogoAlt = "sharing.logo_alt"
+    static let feedTitle = "feed.title"
 
     // Sentences the planner fills in.
     static let trackSentence = "schedule.sentence", trackSentenceIn = "schedule.sentence_in"
@@ -67,7 +72,7 @@ enum StringKeys {
                     trackSentence, trackSentenceIn, hoursAWeek, cardTrack, cardSeparator, online, crisisCallOrText,
                     crisisCall, crisisText, crisisWeb, reviewLine, qrLabel, calendarName, calendarHandouts,
                     calendarHandout, calendarHandoutSeparator, defaultLifeline, defaultEmergency, crisisTextTo,
-                    inLanguage, selfName]
+                    inLanguage, selfName, navSearch, searchTitle, searchDescription, shareLogoAlt, feedTitle]
         keys += languageNames.map(languageName)
         keys += (1...12).map(month)
         keys += Weekday.allCases.flatMap { [weekday($0), weekdayPlural($0), weekdayShort($0)] }

@@ -40,9 +40,32 @@ indirect enum JSONValue: Encodable, Sendable {
     }
 }
 
-/// schema.org descriptions of the clinic, its programs, articles and workshop sessions.
+/// schema.org descriptions of the clinic, its programs, articles and workshop sessions. Every
+/// property is one the type has in the schema.org vocabulary (the site checks validate it): the
+/// clinic lists its programs as `availableService`, and a program's page is a `MedicalWebPage`
+/// `about` the program, published by the clinic. Pages carry `inLanguage`.
 struct StructuredData {
     let site: Site
+    /// The language of the pages described (BCP 47, as in `<html lang>`).
+    var language: String
+
+    init(site: Site, language: String? = nil) {
+        self.site = site
+        self.language = language ?? site.settings.language
+    }
+
+    /// The clinic, named and linked: who publishes each page and organises each workshop.
+    var clinicReference: JSONValue {
+        object("MedicalClinic", ["name": .string(site.settings.name), "url": .string(site.baseURL)])
+    }
+
+    /// The home page: the website itself, in its language, and the clinic.
+    var website: JSONValue {
+        object("WebSite", [
+            "@context": .string("https://schema.org"), "name": .string(site.settings.name), "url": .string(site.baseURL),
+            "inLanguage": .string(language), "publisher": clinicReference,
+        ])
+    }
 
     func object(_ type: String, _ fields: [String: JSONValue?]) -> JSONValue {
         var result: [String: JSONValue] = ["@type": .string(type)]
@@ -81,7 +104,16 @@ struct StructuredData {
             "@context": withContext ? .string("https://schema.org") : nil,
             "name": .string(program.title), "description": .string(program.summary),
             "url": .string(site.baseURL + site.programPath(program.slug)),
-            "provider": withContext ? object("MedicalClinic", ["name": .string(site.settings.name), "url": .string(site.baseURL)]) : nil,
+        ])
+    }
+
+    /// A program's page: about the treatment, published by the clinic that offers it.
+    func programPage(_ program: Program) -> JSONValue {
+        object("MedicalWebPage", [
+            "@context": .string("https://schema.org"), "name": .string(program.title),
+            "description": .string(program.summary), "url": .string(site.baseURL + site.programPath(program.slug)),
+            "about": self.program(program, withContext: false), "publisher": clinicReference,
+            "inLanguage": .string(language),
         ])
     }
 
@@ -89,10 +121,10 @@ struct StructuredData {
         object("MedicalWebPage", [
             "@context": .string("https://schema.org"), "name": .string(article.title),
             "description": .string(article.summary), "url": .string(site.baseURL + site.articlePath(article.slug)),
-            "lastReviewed": .string(article.reviewed.iso),
+            "lastReviewed": .string(article.reviewed.iso), "datePublished": article.published.map { .string($0.iso) },
             "reviewedBy": object("Person", ["name": .string(article.reviewedBy)]),
             "audience": object("Audience", ["audienceType": .string(site.format.readers(article.audience))]),
-            "inLanguage": .string(site.settings.language),
+            "inLanguage": .string(language), "publisher": clinicReference,
         ])
     }
 
@@ -119,7 +151,8 @@ struct StructuredData {
                 "location": location,
                 "eventAttendanceMode": .string(place == nil && series.onlineURL != nil
                     ? "https://schema.org/OnlineEventAttendanceMode" : "https://schema.org/OfflineEventAttendanceMode"),
-                "organizer": object("MedicalClinic", ["name": .string(site.settings.name), "url": .string(site.baseURL)]),
+                "organizer": clinicReference,
+                "inLanguage": .string(language),
                 "url": .string(site.baseURL + site.workshopPath(series.slug)),
             ])
         }

@@ -2,7 +2,9 @@
 /// Partials and parents are checked through the templates that use them.
 enum TemplateRoots {
     /// The site's own page templates; each kind adds its own (`ContentKind.pageTemplates`).
-    static let sitePages: [String: TemplateShape] = ["home": HomeContent.shape, "404": NotFoundContent.shape]
+    static let sitePages: [String: TemplateShape] = [
+        "home": HomeContent.shape, "404": NotFoundContent.shape, "search": SearchContent.shape,
+    ]
 
     /// Web page templates, each with its whole context's shape; `strings` is the shape of the
     /// loaded strings file, which every template can read.

@@ -22,6 +22,8 @@ struct ViewBuilder {
         view.customCSS = site.customStylesheet
         view.textLang = siteTextLanguage("tagline")
         view.home = site.edition.prefix
+        view.searchPath = site.search ? site.local(SearchPage.path) : nil
+        view.feedPath = AtomFeed.path(language: site.edition.isDefault ? nil : site.edition.language)
         return view
     }
 

@@ -34,6 +34,7 @@ public enum ThemeCatalog {
         "team.mustache": "Page: `/team/`.",
         "page.mustache": "Page: each file of `Content/pages/`.",
         "404.mustache": "Page: `/404.html`, shown for an address that does not exist.",
+        "search.mustache": "Page: `/search/`, the site search (only when Pagefind indexes the build): the box, its results and, without JavaScript, the pages to browse.",
         "print-base.mustache": "Print: the layout of every printed document.",
         "print-handout.mustache": "Print partial: one article as a handout, in a handout or a packet.",
         "handout.mustache": "Print: an article's handout.",
@@ -43,6 +44,7 @@ public enum ThemeCatalog {
         "strings/es.yml": "The interface words in Spanish, for `languages: [en, es]` or `language: es` (see [Languages](#languages)). Read, not copied.",
         "theme/site.css": "The website's styles. Every file in `theme/` (stylesheets, images, fonts) is copied to the site as it is, at `/theme/`.",
         "theme/print.css": "The printed documents' styles.",
+        "theme/search.js": "The search page's script: searches Pagefind's index (`/pagefind/`) in the browser as the visitor types and lists the results.",
     ]
 
     /// The README's table: every file of the built-in theme, in the order a reader meets them.

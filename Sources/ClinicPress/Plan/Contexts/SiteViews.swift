@@ -64,6 +64,10 @@ public struct SiteView: Sendable, Hashable {
     /// build's own pages are `{{root}}{{site.home}}programs/`.
     public var home: String = ""
 
+    /// The search page (`search/`) when Pagefind indexes this build; nil without search.
+    public var searchPath: String? = nil
+    /// The Atom feed of articles and notices (`feed.xml`).
+    public var feedPath: String = AtomFeed.path(language: nil)
 }
 
 /// The page being rendered, under `page`.
@@ -83,6 +87,16 @@ public struct PageMeta: Sendable, Hashable {
     /// The site's languages, each linking this page in it (or that language's home); empty for a
     /// site in one language.
     public var languages: [LanguageLinkView] = []
+    /// Pagefind indexes the page's main content (`data-pagefind-body`): not the home page, the 404
+    /// page or the search page itself, and nothing in a build without search.
+    public var searchable = true
+    /// Sharing (Open Graph, Twitter cards): the page's language as `en_US`, the site's other
+    /// languages in the same form, and the picture shown with a link to the page.
+    public var locale: String = ""
+    public var localeAlternates: [String] = []
+    public var shareImage: ImageView? = nil
+    /// `summary_large_image` for a page's own picture, `summary` for the logo or none.
+    public var twitterCard: String = "summary"
 }
 
 public struct TrackView: Sendable, Hashable {
@@ -247,6 +261,8 @@ extension SiteView: TemplateValue {
         "customCSS": .value { $0.customCSS },
         "textLang": .value { $0.textLang },
         "home": .value { $0.home },
+        "searchPath": .value { $0.searchPath },
+        "feedPath": .value { $0.feedPath },
     ])
 }
 
@@ -262,6 +278,11 @@ extension PageMeta: TemplateValue {
         "isDraft": .value { $0.isDraft },
         "alternates": .list { $0.alternates },
         "languages": .list { $0.languages },
+        "searchable": .value { $0.searchable },
+        "locale": .value { $0.locale },
+        "localeAlternates": .texts { $0.localeAlternates },
+        "shareImage": .object { $0.shareImage },
+        "twitterCard": .value { $0.twitterCard },
     ])
 }
 
