@@ -39,6 +39,13 @@ let package = Package(
             pkgConfig: "vips",
             providers: [.apt(["libvips-dev"])]
         ),
+        // libhyphen from the system (Debian: libhyphen-dev, with the hyphen-en-us and hyphen-es patterns),
+        // for the syllables of words the pronunciation dictionary lacks (`clinicpress report`).
+        // Debian ships no hyphen.pc, so the module map links `hyphen` by name instead of pkg-config.
+        .systemLibrary(
+            name: "CHyphen",
+            providers: [.apt(["libhyphen-dev", "hyphen-en-us", "hyphen-es"])]
+        ),
         // Non-variadic wrappers around the libvips calls the engine makes (Swift cannot call `...`).
         .target(name: "CVipsShim", dependencies: ["CVips"]),
         // Turns Templates/ into Swift source at build time, so the default theme ships inside the tool.
@@ -49,6 +56,7 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 "CQRencode",
+                "CHyphen",
                 "CVipsShim",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),

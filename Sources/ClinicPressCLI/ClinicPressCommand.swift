@@ -14,7 +14,7 @@ struct ClinicPressCommand: AsyncParsableCommand {
         2 for a usage error.
         """,
         version: ClinicPressVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, ThemeCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ReportCommand.self, ServeCommand.self, NewCommand.self, ThemeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }
@@ -152,9 +152,18 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
+    @Flag(name: .customLong("no-review"), help: "Leave out the content review's warnings (reading grade, review dates, reviewers, sources, link text, headings; see 'clinicpress report').")
+    var noReview = false
+
     func run() throws {
         let report = SiteBuilder.generate(site.buildOptions(output: nil))
-        let diagnostics = report.diagnostics
+        var diagnostics = report.diagnostics
+        // The content review's findings (`clinicpress report`) as warnings, once the content loads cleanly.
+        if !diagnostics.hasErrors && !noReview {
+            diagnostics = (diagnostics + ReportBuilder.warnings(siteDirectory: URL(fileURLWithPath: site.siteDirectory, isDirectory: true),
+                                                                 date: BuildDayOption.day(site.date), includeDrafts: site.includeDrafts))
+                .sortedForReport()
+        }
         switch format {
         case .text:
             DiagnosticPrinter().print(diagnostics)

@@ -119,6 +119,7 @@ public struct ContentLoader {
               let site = YAMLMapping(root, file: file, lineOffset: 0, allowedKeys: [
                   "name", "url", "language", "timezone", "tagline", "description", "phone", "email",
                   "address", "hours", "crisis", "intake_steps", "paper", "brand", "hero", "map_url", "languages",
+                  "reading_grade_target",
               ], report: report, what: "site.yml")
         else { return nil }
 
@@ -188,7 +189,8 @@ public struct ContentLoader {
             phone: site.phone("phone"), email: site.string("email"), address: address, hours: hours,
             crisis: site.has("crisis") ? crisis : CrisisResource.defaults,
             intakeSteps: site.strings("intake_steps"), paper: paper,
-            brand: brand, hero: hero, mapURL: mapURL)
+            brand: brand, hero: hero, mapURL: mapURL,
+            readingGradeTarget: site.int("reading_grade_target", range: 1...18))
     }
 
     // MARK: Markdown files with front matter

@@ -72,6 +72,8 @@ public struct SiteSettings: Sendable {
     public var hero: Hero? = nil
     /// `map_url`: where "Get directions" leads instead of an OpenStreetMap search for the address.
     public var mapURL: String? = nil
+    /// `reading_grade_target`: the grade a document aims for when its own file does not say (`clinicpress report`).
+    public var readingGradeTarget: Int? = nil
 
     /// The clinic's time zone; UTC when none is given (a site without workshops needs none).
     public var timeZone: TimeZone { timezone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")! }
