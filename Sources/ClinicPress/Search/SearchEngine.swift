@@ -53,6 +53,19 @@ public struct SearchEngine: Sendable {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: bundle.path)) ?? [] where SearchEngine.isUnusedInterface(name) {
             try? FileManager.default.removeItem(at: bundle.appendingPathComponent(name))
         }
+        try SearchEngine.sortEntry(in: bundle)
+    }
+
+    /// Pagefind lists the languages of `pagefind-entry.json` in the order of a hash map, which
+    /// changes from run to run on a site in several languages: written again with sorted keys, the
+    /// same content gives the same bytes. Pagefind's script reads it as JSON, so order is nothing to it.
+    static func sortEntry(in bundle: URL) throws(Failure) {
+        let entry = bundle.appendingPathComponent("pagefind-entry.json")
+        guard let data = try? Data(contentsOf: entry) else { return }
+        guard let object = try? JSONSerialization.jsonObject(with: data),
+              let sorted = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]),
+              (try? sorted.write(to: entry)) != nil
+        else { throw Failure(reason: "Pagefind's pagefind-entry.json could not be read and written again") }
     }
 
     /// `pagefind-ui.js`, `pagefind-modular-ui.css`, `pagefind-highlight.js`, ...
