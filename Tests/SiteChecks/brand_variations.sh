@@ -23,6 +23,14 @@ text = open(path).read()
 # Drop the fixture's brand: and hero: blocks (a key and its indented lines).
 text = re.sub(r'^(brand|hero):\n(?:  .*\n)+', '', text, flags=re.M)
 open(path, 'w').write(text + edit)
+# The Spanish texts of site.yml describe the hero picture too: without the picture, without its alt.
+spanish = path.replace('site.yml', 'site.es.yml')
+try:
+    text = open(spanish).read()
+except FileNotFoundError:
+    pass
+else:
+    open(spanish, 'w').write(re.sub(r'^hero:\n(?:  .*\n)+', '', text, flags=re.M))
 PY
     SOURCE_DATE_EPOCH=1795392000 "$binary" build "$work/$name" --pdf off --output "$work/$name-out" 2>&1 | tee "$work/$name.log"
     grep -q ': 0 warnings, 0 errors, ' "$work/$name.log"
