@@ -61,6 +61,9 @@ public struct SiteServer: Sendable {
                 // showing, the overlay. Otherwise only the pages whose bytes changed reload.
                 let stylesOrAssets = rebuild.changedPaths.contains(where: ServedSite.isLoadedByPages)
                 await reload.announce(paths: rebuild.changedPaths, everything: rebuild.errorsChanged || stylesOrAssets)
+                // The search index follows the pages once they are served, beside the next rebuilds:
+                // Pagefind takes seconds on a large site, and the next edit must not wait for it.
+                Task.detached { session.refreshSearch() }
                 // PDFs already looked at are made again now, so the next look is instant.
                 session.refreshPDFs(after: rebuild)
             }

@@ -32,6 +32,12 @@ final class SiteSession: @unchecked Sendable {
     /// Pagefind's bundle for the pages served now (`pagefind/...`), made again when a page changes.
     private var searchBundle: [OutputFile] = []
     private let searchFolder: URL
+    /// The pages changed since the bundle was made: `refreshSearch` makes it again.
+    private var searchStale = false
+    /// Counts good builds, so a bundle made for an older one is never served with newer pages.
+    private var generation = 0
+    /// One Pagefind run at a time (it writes into `searchFolder`).
+    private let indexing = NSLock()
 
     init(options: BuildOptions) {
         self.base = options
@@ -72,14 +78,19 @@ final class SiteSession: @unchecked Sendable {
         try? FileManager.default.removeItem(at: searchFolder)
     }
 
-    /// The search bundle for a good build: the last one while no web page changed, else Pagefind
-    /// runs again on the new pages (one run, a fraction of a second for a clinic's site). Rebuilds
-    /// run one at a time, so the last pages and bundle are this session's own.
+    /// The search bundle for a good build. The first build is indexed before it is served; after
+    /// that the last bundle is served with the new pages at once, and when a page changed the
+    /// bundle is marked stale for `refreshSearch`, which runs after the reload: on a site of
+    /// thousands of pages Pagefind takes seconds, and an edit must reload in well under one.
     private func searchFiles(for report: BuildReport, served: ServedSite, into rebuild: inout Rebuild) -> [OutputFile] {
         guard let engine = report.searchEngine else { return [] }
         let new = ServedSite(report.files)
         let pagesChanged = new.changedPaths(since: served).contains { $0.hasSuffix(".html") }
-        if !pagesChanged && !searchBundle.isEmpty { return searchBundle }
+        if !searchBundle.isEmpty {
+            if pagesChanged { searchStale = true }
+            return searchBundle
+        }
+        indexing.lock(); defer { indexing.unlock() }
         do {
             searchBundle = try SearchBundle.make(for: report.files, engine: engine, in: searchFolder)
         } catch {
@@ -87,6 +98,25 @@ final class SiteSession: @unchecked Sendable {
                                                        hint: "the search page shows the last index; run clinicpress serve --search off to serve without search"))
         }
         return searchBundle
+    }
+
+    /// Indexes the pages served now when they changed since their bundle was made, and serves the
+    /// new bundle (no page reloads for it: pages load the index only when someone searches).
+    func refreshSearch() {
+        indexing.lock(); defer { indexing.unlock() }
+        lock.lock()
+        guard searchStale, let report = lastGood, let engine = report.searchEngine else { lock.unlock(); return }
+        searchStale = false
+        let made = generation
+        lock.unlock()
+        guard let bundle = try? SearchBundle.make(for: report.files, engine: engine, in: searchFolder) else {
+            lock.lock(); searchStale = true; lock.unlock()
+            return
+        }
+        lock.lock(); defer { lock.unlock() }
+        // A newer build while Pagefind ran keeps its pages, and marked the bundle stale again.
+        searchBundle = bundle
+        if generation == made { site = ServedSite(report.files + bundle) }
     }
 
     /// Builds the site again after `changed` (absolute paths; empty for the first build).
@@ -112,6 +142,7 @@ final class SiteSession: @unchecked Sendable {
             site = new
             overlay = ""
             lastGood = report
+            generation += 1
             pdfPaths = PrintWorkspace.pdfPaths(of: report)
         } else {
             overlay = ErrorOverlay.html(report.diagnostics)

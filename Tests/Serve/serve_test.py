@@ -430,8 +430,13 @@ def test_search_index_follows_edits(binary, site):
             handle.write("\nZanzibarian marmalade is a word no other page has.\n")
         events.next()
         server.wait_for_line(r"Rebuilt in")
-        _, _, entry_after = server.get("/pagefind/pagefind-entry.json")
-        check(entry_after != entry_before, "the index did not change after an edit")
+        # The page reloads first; Pagefind then indexes the new pages and the bundle is swapped in.
+        deadline = time.time() + 30
+        entry_after = entry_before
+        while entry_after == entry_before and time.time() < deadline:
+            time.sleep(0.2)
+            _, _, entry_after = server.get("/pagefind/pagefind-entry.json")
+        check(entry_after != entry_before, "the index did not change within 30 s of an edit")
         output = site + "-built"
         subprocess.run([binary, "build", site, "--no-print", "--output", output], check=True, capture_output=True,
                        env=dict(os.environ, SOURCE_DATE_EPOCH=EPOCH))

@@ -14,6 +14,9 @@ struct AtomFeed {
     /// nil for the default language.
     var language: String? = nil
 
+    /// How many entries a feed carries, newest first.
+    static let limit = 50
+
     /// `feed.xml`, or `es/feed.xml` for another language.
     static func path(language: String?) -> String { (language.map { $0 + "/" } ?? "") + "feed.xml" }
 
@@ -41,7 +44,8 @@ struct AtomFeed {
                   contentHTML: notice.paragraphs.map { "<p>" + HTML.escape($0) + "</p>" }.joined(separator: "\n"))
         }
         // Newest first; on one day, by title, then id, so the order never depends on the files' order.
-        return (articles + notices).sorted { ($1.updated, $0.title, $0.id) < ($0.updated, $1.title, $1.id) }
+        // Readers poll a feed often: the newest `limit` entries, not a library of thousands in full.
+        return Array((articles + notices).sorted { ($1.updated, $0.title, $0.id) < ($0.updated, $1.title, $1.id) }.prefix(AtomFeed.limit))
     }
 
     /// `tag:example.org,2026-11-20:notices/thanksgiving-closure` (RFC 4151).
