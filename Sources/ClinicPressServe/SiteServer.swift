@@ -53,6 +53,8 @@ public struct SiteServer: Sendable {
             throw Failure.cannotWatch(site)
         }
         let reload = LiveReload()
+        let searchQueue = DispatchQueue(label: "clinicpress.search-index", qos: .utility)
+        searchQueue.async { session.refreshSearch() }
         let watching = Task.detached {
             for await changed in watcher.changes() {
                 let rebuild = session.rebuild(changed: changed)
@@ -62,8 +64,10 @@ public struct SiteServer: Sendable {
                 let stylesOrAssets = rebuild.changedPaths.contains(where: ServedSite.isLoadedByPages)
                 await reload.announce(paths: rebuild.changedPaths, everything: rebuild.errorsChanged || stylesOrAssets)
                 // The search index follows the pages once they are served, beside the next rebuilds:
-                // Pagefind takes seconds on a large site, and the next edit must not wait for it.
-                Task.detached { session.refreshSearch() }
+                // Pagefind takes seconds on a large site, and the next edit must not wait for it. Its
+                // own serial queue, not a task: a blocking run must not hold a thread of the pool
+                // that rebuilds and serves.
+                searchQueue.async { session.refreshSearch() }
                 // PDFs already looked at are made again now, so the next look is instant.
                 session.refreshPDFs(after: rebuild)
             }

@@ -78,25 +78,14 @@ final class SiteSession: @unchecked Sendable {
         try? FileManager.default.removeItem(at: searchFolder)
     }
 
-    /// The search bundle for a good build. The first build is indexed before it is served; after
-    /// that the last bundle is served with the new pages at once, and when a page changed the
-    /// bundle is marked stale for `refreshSearch`, which runs after the reload: on a site of
-    /// thousands of pages Pagefind takes seconds, and an edit must reload in well under one.
-    private func searchFiles(for report: BuildReport, served: ServedSite, into rebuild: inout Rebuild) -> [OutputFile] {
-        guard let engine = report.searchEngine else { return [] }
+    /// The search bundle for a good build: the last one, served with the new pages at once. When a
+    /// page changed (or there is no bundle yet) it is marked stale for `refreshSearch`, which runs
+    /// after the pages are served: on a site of thousands of pages Pagefind takes seconds, and the
+    /// first page and every edit's reload must not wait for it.
+    private func searchFiles(for report: BuildReport, served: ServedSite) -> [OutputFile] {
+        guard report.searchEngine != nil else { return [] }
         let new = ServedSite(report.files)
-        let pagesChanged = new.changedPaths(since: served).contains { $0.hasSuffix(".html") }
-        if !searchBundle.isEmpty {
-            if pagesChanged { searchStale = true }
-            return searchBundle
-        }
-        indexing.lock(); defer { indexing.unlock() }
-        do {
-            searchBundle = try SearchBundle.make(for: report.files, engine: engine, in: searchFolder)
-        } catch {
-            rebuild.report.diagnostics.append(.warning("search", "the site could not be indexed for search: \(error.reason)",
-                                                       hint: "the search page shows the last index; run clinicpress serve --search off to serve without search"))
-        }
+        if searchBundle.isEmpty || new.changedPaths(since: served).contains(where: { $0.hasSuffix(".html") }) { searchStale = true }
         return searchBundle
     }
 
@@ -109,8 +98,12 @@ final class SiteSession: @unchecked Sendable {
         searchStale = false
         let made = generation
         lock.unlock()
-        guard let bundle = try? SearchBundle.make(for: report.files, engine: engine, in: searchFolder) else {
-            lock.lock(); searchStale = true; lock.unlock()
+        let bundle: [OutputFile]
+        do {
+            bundle = try SearchBundle.make(for: report.files, engine: engine, in: searchFolder, background: true)
+        } catch {
+            // Said once on the terminal; the search page keeps the last index (or says search is unavailable).
+            FileHandle.standardError.write(Data("search: the site could not be indexed: \(error.reason)\n".utf8))
             return
         }
         lock.lock(); defer { lock.unlock() }
@@ -131,7 +124,7 @@ final class SiteSession: @unchecked Sendable {
         options.cache = cache
         let report = SiteBuilder.generate(options)
         var rebuild = Rebuild(report: report, seconds: 0, changedPaths: [], reused: 0, errorsChanged: false)
-        let search = report.succeeded ? searchFiles(for: report, served: snapshot().site, into: &rebuild) : []
+        let search = report.succeeded ? searchFiles(for: report, served: snapshot().site) : []
         rebuild.seconds = Date().timeIntervalSince(started)
         lock.lock(); defer { lock.unlock() }
         let overlayBefore = overlay

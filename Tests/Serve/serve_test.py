@@ -424,8 +424,13 @@ def test_search_index_follows_edits(binary, site):
     server = Server(binary, site, args=("--no-print",))
     events = Events(server)
     try:
+        # The first index is made once the site is served: wait for it.
+        deadline = time.time() + 30
         status, _, entry_before = server.get("/pagefind/pagefind-entry.json")
-        check(status == 200, f"/pagefind/pagefind-entry.json: status {status} (is Pagefind installed?)")
+        while status != 200 and time.time() < deadline:
+            time.sleep(0.2)
+            status, _, entry_before = server.get("/pagefind/pagefind-entry.json")
+        check(status == 200, f"/pagefind/pagefind-entry.json: status {status} after 30 s (is Pagefind installed?)")
         with open(path, "a") as handle:
             handle.write("\nZanzibarian marmalade is a word no other page has.\n")
         events.next()

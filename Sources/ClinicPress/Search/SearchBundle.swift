@@ -4,7 +4,10 @@ import Foundation
 /// folder of their own, indexed there, and the bundle's files read back, to be served with the site.
 public enum SearchBundle {
     /// `pagefind/...` files for the site in `files`, made in `folder` (emptied first, removed after).
-    public static func make(for files: [OutputFile], engine: SearchEngine, in folder: URL) throws(SearchEngine.Failure) -> [OutputFile] {
+    /// - Parameter background: Pagefind runs at a lower priority (`serve`, after an edit's reload), so
+    ///   the next rebuild is not slowed by it.
+    public static func make(for files: [OutputFile], engine: SearchEngine, in folder: URL,
+                            background: Bool = false) throws(SearchEngine.Failure) -> [OutputFile] {
         let fileManager = FileManager.default
         try? fileManager.removeItem(at: folder)
         defer { try? fileManager.removeItem(at: folder) }
@@ -16,7 +19,7 @@ public enum SearchBundle {
         } catch {
             throw SearchEngine.Failure(reason: "the pages could not be written to \(folder.path) for indexing: \(error)")
         }
-        try engine.index(site: folder)
+        try engine.index(site: folder, background: background)
         let bundle = folder.appendingPathComponent(SearchEngine.bundleFolder)
         guard let names = fileManager.subpaths(atPath: bundle.path) else {
             throw SearchEngine.Failure(reason: "Pagefind made no \(SearchEngine.bundleFolder)/ folder")

@@ -45,8 +45,8 @@ public struct SearchEngine: Sendable {
     /// Indexes the HTML pages of `site` (a folder on disk) into `site/pagefind/`. Only the parts of
     /// pages marked `data-pagefind-body` are indexed (pages without it are left out). One process
     /// for the whole site.
-    public func index(site: URL) throws(Failure) {
-        try run(["--site", site.path, "--output-subdir", SearchEngine.bundleFolder], in: site)
+    public func index(site: URL, background: Bool = false) throws(Failure) {
+        try run(["--site", site.path, "--output-subdir", SearchEngine.bundleFolder], in: site, background: background)
         // The search page uses Pagefind's JavaScript API with the theme's own form and list: its
         // ready-made interfaces (two thirds of the bundle's bytes) are not published.
         let bundle = site.appendingPathComponent(SearchEngine.bundleFolder)
@@ -73,7 +73,7 @@ public struct SearchEngine: Sendable {
         name.hasPrefix("pagefind-") && (name.contains("-ui.") || name.hasPrefix("pagefind-highlight."))
     }
 
-    func run(_ arguments: [String], in directory: URL) throws(Failure) {
+    func run(_ arguments: [String], in directory: URL, background: Bool = false) throws(Failure) {
         // Pagefind's messages go to a file, so a chatty run can never block on a full pipe.
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("clinicpress-pagefind-\(getpid())-\(UUID().uuidString).log")
         defer { try? FileManager.default.removeItem(at: log) }
@@ -94,6 +94,8 @@ public struct SearchEngine: Sendable {
         } catch {
             throw Failure(reason: "Pagefind could not be started (\(executable.path)): \(error.localizedDescription)")
         }
+        // Niceness 10: the threads Pagefind starts from now on share the cores with the next rebuild.
+        if background { _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(process.processIdentifier), 10) }
         process.waitUntilExit()
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
             let said = String(decoding: (try? Data(contentsOf: log)) ?? Data(), as: UTF8.self)
