@@ -187,6 +187,17 @@ def article(site):
 # ---------------------------------------------------------------------------------------------
 # The tests. Each gets a fresh copy of the fixture site and the binary.
 
+def wait_for_search_index(server, seconds=30):
+    """The search index is made once the site is served (Pagefind runs after the first page is
+    ready): wait until it is there, as a whole (the bundle is swapped in at once)."""
+    deadline = time.time() + seconds
+    status, _, _ = server.get("/pagefind/pagefind-entry.json")
+    while status != 200 and time.time() < deadline:
+        time.sleep(0.2)
+        status, _, _ = server.get("/pagefind/pagefind-entry.json")
+    return status
+
+
 def test_serves_what_build_writes(binary, site):
     output = site + "-built"
     subprocess.run([binary, "build", site, "--output", output], check=True, capture_output=True,
@@ -194,6 +205,7 @@ def test_serves_what_build_writes(binary, site):
     before = snapshot(site)
     server = Server(binary, site)
     try:
+        wait_for_search_index(server)
         served = 0
         for relative in sorted(snapshot(output)):
             if relative.startswith(".clinicpress-") or relative.endswith(".pdf"):
@@ -425,11 +437,8 @@ def test_search_index_follows_edits(binary, site):
     events = Events(server)
     try:
         # The first index is made once the site is served: wait for it.
-        deadline = time.time() + 30
+        wait_for_search_index(server)
         status, _, entry_before = server.get("/pagefind/pagefind-entry.json")
-        while status != 200 and time.time() < deadline:
-            time.sleep(0.2)
-            status, _, entry_before = server.get("/pagefind/pagefind-entry.json")
         check(status == 200, f"/pagefind/pagefind-entry.json: status {status} after 30 s (is Pagefind installed?)")
         with open(path, "a") as handle:
             handle.write("\nZanzibarian marmalade is a word no other page has.\n")
