@@ -27,15 +27,7 @@ public struct PDFEngine: Sendable {
         environment: [String: String] = ProcessInfo.processInfo.environment,
         executable: URL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
     ) -> PDFEngine? {
-        var candidates: [URL] = []
-        if let home = environment["CLINICPRESS_HOME"], !home.isEmpty {
-            candidates.append(URL(fileURLWithPath: home, isDirectory: true))
-        }
-        var folder = executable.deletingLastPathComponent()
-        while folder.path != "/" {
-            candidates.append(folder)
-            folder = folder.deletingLastPathComponent()
-        }
+        let candidates = ToolHomes.folders(environment: environment, executable: executable)
         for home in candidates {
             let python = home.appendingPathComponent(".venv-print/bin/python")
             let driver = home.appendingPathComponent("scripts/render_pdfs.py")

@@ -13,13 +13,7 @@ public struct PronouncingDictionary: Sendable {
     public static func candidates(environment: [String: String] = ProcessInfo.processInfo.environment,
                                   executable: URL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()) -> [String] {
         if let file = environment["CLINICPRESS_CMUDICT"], !file.isEmpty { return [file] }
-        var homes: [URL] = []
-        if let home = environment["CLINICPRESS_HOME"], !home.isEmpty { homes.append(URL(fileURLWithPath: home, isDirectory: true)) }
-        var folder = executable.deletingLastPathComponent()
-        while folder.path != "/" {
-            homes.append(folder)
-            folder = folder.deletingLastPathComponent()
-        }
+        let homes = ToolHomes.folders(environment: environment, executable: executable)
         return homes.map { $0.appendingPathComponent(".dictionaries/cmudict.dict").path }
     }
 

@@ -21,15 +21,7 @@ public struct SearchEngine: Sendable {
         if let chosen = environment["CLINICPRESS_PAGEFIND"], !chosen.isEmpty {
             return FileManager.default.isExecutableFile(atPath: chosen) ? SearchEngine(executable: URL(fileURLWithPath: chosen)) : nil
         }
-        var candidates: [URL] = []
-        if let home = environment["CLINICPRESS_HOME"], !home.isEmpty {
-            candidates.append(URL(fileURLWithPath: home, isDirectory: true))
-        }
-        var folder = executable.deletingLastPathComponent()
-        while folder.path != "/" {
-            candidates.append(folder)
-            folder = folder.deletingLastPathComponent()
-        }
+        let candidates = ToolHomes.folders(environment: environment, executable: executable)
         for home in candidates {
             let binary = home.appendingPathComponent(".venv-print/bin/pagefind")
             if FileManager.default.isExecutableFile(atPath: binary.path) { return SearchEngine(executable: binary) }
